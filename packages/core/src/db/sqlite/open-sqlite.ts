@@ -1,0 +1,115 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../../schema/index.js';
+import type { Database, Db, DbStats } from '../database.js';
+import { defaultMigrationsFolder } from './migrations-folder.js';
+
+export interface OpenSqliteOptions {
+  /** A file path, or `:memory:` (one connection: for throwaway use only). */
+  file: string;
+  /** Count every statement executed (tests assert "no N+1" with it). */
+  countStatements?: boolean;
+  /** Milliseconds a writer waits for another process's lock. */
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}
+
+type Connection = BetterSqlite3.Database;
+
+function openConnection(file: string, opts: OpenSqliteOptions, stats: DbStats): Connection {
+  const conn = new BetterSqlite3(file, {
+    readonly: opts.readonly ?? false,
+    ...(opts.countStatements ? { verbose: () => void stats.statements++ } : {}),
+  });
+  conn.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+  if (!opts.readonly) conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('temp_store = MEMORY');
+  conn.pragma('cache_size = -32000'); // 32 MB page cache per connection
+  return conn;
+}
+
+/**
+ * Opens a SQLite database the way Aldea runs it: WAL, foreign keys on, a busy
+ * timeout, `synchronous=NORMAL`; one connection for writes (transactions run
+ * `BEGIN IMMEDIATE`, serialised by a queue) and one for reads, which in WAL
+ * mode sees only committed data. See docs/decisions/002-sqlite-transactions.md.
+ */
+export function openSqlite(opts: OpenSqliteOptions): Database {
+  const stats: DbStats = { statements: 0 };
+  const memory = opts.file === ':memory:' || opts.file === '';
+  if (!memory) mkdirSync(dirname(opts.file), { recursive: true });
+
+  const writer = openConnection(opts.file, opts, stats);
+  const reader = memory ? writer : openConnection(opts.file, opts, stats);
+  const writeDb: Db = drizzle({ client: writer, schema });
+  const readDb: Db = memory ? writeDb : drizzle({ client: reader, schema });
+
+  const inside = new AsyncLocalStorage<{ depth: number }>();
+  let tail: Promise<unknown> = Promise.resolve();
+  let savepoints = 0;
+
+  async function runOuter<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await inside.run({ depth: 1 }, () => fn(writeDb));
+      writer.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  async function runNested<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const name = `sp_${++savepoints}`;
+    writer.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(writeDb);
+      writer.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      writer.exec(`ROLLBACK TO ${name}`);
+      writer.exec(`RELEASE ${name}`);
+      throw err;
+    }
+  }
+
+  /** Runs `fn` when no transaction holds the writer, without opening one. */
+  function exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const result = tail.then(fn, fn);
+    tail = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    engine: 'sqlite',
+    read: readDb,
+    stats,
+    transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+      if (inside.getStore()) return runNested(fn);
+      return exclusive(() => runOuter(fn));
+    },
+    migrate(migrationsFolder = defaultMigrationsFolder()) {
+      return exclusive(() => migrate(writeDb, { migrationsFolder }));
+    },
+    async backup(toFile: string) {
+      await writer.backup(toFile);
+    },
+    async close() {
+      await tail;
+      if (reader !== writer) reader.close();
+      writer.close();
+    },
+  };
+}
+
+/** The raw better-sqlite3 connection behind a Drizzle handle (migrations, backups, FTS). */
+export function sqliteClient(db: Db): Connection {
+  return (db as unknown as { $client: Connection }).$client;
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+
+/** Every id prefix in use. An id in a log says what it is: `prod_…`, `ord_…`. */
+export const ID_PREFIXES = {
+  village: 'vil',
+  shop: 'shop',
+  user: 'usr',
+  product: 'prod',
+  variant: 'var',
+  option: 'opt',
+  optionValue: 'optv',
+  image: 'img',
+  collection: 'col',
+  media: 'med',
+  job: 'job',
+  fxRate: 'fx',
+  quote: 'quo',
+  cart: 'cart',
+  cartLine: 'cli',
+  order: 'ord',
+  orderLine: 'oli',
+  payment: 'pay',
+  refund: 'ref',
+  reservation: 'rsv',
+  webhookEvent: 'whe',
+  shippingZone: 'shz',
+  shippingRate: 'shr',
+  invitation: 'inv',
+  cohort: 'coh',
+  template: 'tpl',
+  audit: 'aud',
+  outbox: 'obx',
+  session: 'ses',
+  apiToken: 'tok',
+  import: 'imp',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+// Crockford base32, lower case: no ambiguous letters, URL-safe, sorts by time prefix.
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let n = ms;
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[n % 32] + out;
+    n = Math.floor(n / 32);
+  }
+  return out;
+}
+
+function encodeRandom(bytes: number): string {
+  const buf = randomBytes(bytes);
+  let out = '';
+  for (const b of buf) out += ALPHABET[b % 32];
+  return out;
+}
+
+/**
+ * Makes a new id of the given kind: prefix, a time part (so ids sort roughly by
+ * creation) and 16 random base32 characters (80 bits).
+ *
+ * @example
+ * newId('product'); // 'prod_01jd3k8w2x9m4q7rtv5bz6c8ha'
+ */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom(16)}`;
+}
+
+/** An unguessable token for links (order status, invitations, password reset): 256 bits. */
+export function newSecretToken(): string {
+  return randomBytes(32).toString('base64url');
+}
