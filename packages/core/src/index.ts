@@ -3,14 +3,19 @@
  *
  * Everything here is a plain function taking a context first:
  * `verb(ctx, input)`. Tenant-owned functions take a {@link ShopContext}.
+ * Each domain folder has its own `index.ts`; this file only re-exports them.
  */
-export * from './auth/password.js';
+export * from './auth/index.js';
+export * from './catalog/index.js';
 export * from './db/database.js';
 export { type OpenSqliteOptions, openSqlite } from './db/sqlite/open-sqlite.js';
 export * from './errors.js';
+export * from './fx/index.js';
 export * from './i18n/locales.js';
 export * from './ids.js';
-export * from './money/currencies.js';
+export * from './media/index.js';
+export * from './money/index.js';
+export * from './pricing/index.js';
 export * from './tenancy/context.js';
 export * from './tenancy/schemas.js';
 export * from './tenancy/shops.js';

@@ -1,0 +1,2 @@
+/** Public API of auth/ (re-exported by the package entry). */
+export * from './password.js';

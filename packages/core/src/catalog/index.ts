@@ -1,0 +1,2 @@
+/** Public API of catalog/ (re-exported by the package entry). */
+export {};

@@ -1,0 +1,2 @@
+/** Public API of fx/ (re-exported by the package entry). */
+export {};

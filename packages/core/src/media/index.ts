@@ -1,0 +1,2 @@
+/** Public API of media/ (re-exported by the package entry). */
+export {};

@@ -1,0 +1,2 @@
+/** Public API of money/ (re-exported by the package entry). */
+export * from './currencies.js';

@@ -1,0 +1,2 @@
+/** Public API of pricing/ (re-exported by the package entry). */
+export {};
