@@ -5,13 +5,14 @@
  * `verb(ctx, input)`. Tenant-owned functions take a {@link ShopContext}.
  * Each domain folder has its own `index.ts`; this file only re-exports them.
  */
+export * from './audit/index.js';
 export * from './auth/index.js';
 export * from './catalog/index.js';
 export * from './db/database.js';
 export { type OpenSqliteOptions, openSqlite } from './db/sqlite/open-sqlite.js';
 export * from './errors.js';
 export * from './fx/index.js';
-export * from './i18n/locales.js';
+export * from './i18n/index.js';
 export * from './ids.js';
 export * from './media/index.js';
 export * from './money/index.js';

@@ -1,3 +1,4 @@
+import type { ShopRole } from '../auth/permissions.js';
 import type { Database } from '../db/database.js';
 import type { Locale } from '../i18n/locales.js';
 
@@ -44,6 +45,8 @@ export interface ShopRef {
  */
 export interface ShopContext extends PlatformContext {
   shop: ShopRef;
+  /** How the actor relates to this shop; checked by `authorize(ctx, action)`. */
+  role: ShopRole;
 }
 
 /** Makes a platform context with sensible defaults (system actor, real clock, English). */

@@ -68,3 +68,45 @@ describe('shops', () => {
     expect(isAldeaError(err, 'NOT_FOUND')).toBe(true);
   });
 });
+
+describe('shopContext roles', () => {
+  it('resolves owner, staff, trainer, operator and none for signed-in users', async () => {
+    const { createUser, addMembership, assignTrainer } = await import('./users.js');
+    const db = await makeTestDb();
+    const system = await makeShop(db);
+    expect(system.role).toBe('system');
+    const platform = platformContext(db);
+    const cost = { logN: 10, r: 8, p: 1 };
+    const mk = async (name: string, isOperator = false) =>
+      (
+        await createUser(
+          platform,
+          { name, email: `${name}-${uniq()}@example.com`, isOperator },
+          {
+            passwordCost: cost,
+          },
+        )
+      ).id;
+    const owner = await mk('owner');
+    const staff = await mk('staff');
+    const trainer = await mk('trainer');
+    const operator = await mk('operator', true);
+    const stranger = await mk('stranger');
+    await addMembership(system, owner, 'owner');
+    await addMembership(system, staff, 'staff');
+    await assignTrainer(platform, system.shop.villageId, trainer);
+    const roleOf = async (userId: string) =>
+      (await shopContext(platformContext(db, { actor: { kind: 'user', userId } }), system.shop.id))
+        .role;
+    expect(await roleOf(owner)).toBe('owner');
+    expect(await roleOf(staff)).toBe('staff');
+    expect(await roleOf(trainer)).toBe('trainer');
+    expect(await roleOf(operator)).toBe('operator');
+    expect(await roleOf(stranger)).toBe('none');
+    const buyer = await shopContext(
+      platformContext(db, { actor: { kind: 'buyer' } }),
+      system.shop.id,
+    );
+    expect(buyer.role).toBe('buyer');
+  });
+});

@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import { shops, shopTexts, villages } from '../schema/tenancy.js';
 import { parseInput } from '../validation.js';
 import type { PlatformContext, ShopContext, ShopRef } from './context.js';
+import { resolveShopRole } from './resolve-shop-role.js';
 import { CreateShopInput } from './schemas.js';
 
 type ShopRow = typeof shops.$inferSelect;
@@ -100,7 +101,8 @@ export async function shopContext(ctx: PlatformContext, idOrSlug: string): Promi
   const column = idOrSlug.startsWith('shop_') ? shops.id : shops.slug;
   const [row] = await ctx.db.read.select().from(shops).where(eq(column, idOrSlug));
   if (!row) throw notFound('shop');
-  return { ...ctx, shop: toRef(row) };
+  const shop = toRef(row);
+  return { ...ctx, shop, role: await resolveShopRole(ctx, shop) };
 }
 
 /** The tenant context for a shop by its custom domain, or undefined. */
@@ -112,7 +114,9 @@ export async function findShopContextByDomain(
     .select()
     .from(shops)
     .where(eq(shops.customDomain, domain.toLowerCase()));
-  return row ? { ...ctx, shop: toRef(row) } : undefined;
+  if (!row) return undefined;
+  const shop = toRef(row);
+  return { ...ctx, shop, role: await resolveShopRole(ctx, shop) };
 }
 
 /** The shop of a context with its texts in the context's locale. */

@@ -1,0 +1,2 @@
+/** Public API of audit/ (re-exported by the package entry). */
+export * from './record-audit.js';
