@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   quote: 'quo',
   cart: 'cart',
   cartLine: 'cli',
+  checkout: 'chk',
   order: 'ord',
   orderLine: 'oli',
   payment: 'pay',

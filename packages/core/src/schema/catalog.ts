@@ -21,6 +21,7 @@ import {
   timestamp,
   updatedAt,
 } from './columns.js';
+import { mediaAssets } from './media.js';
 import { shops } from './tenancy.js';
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
@@ -46,8 +47,12 @@ export const products = sqliteTable(
     primaryKey({ columns: [t.shopId, t.id] }),
     foreignKey({ columns: [t.shopId], foreignColumns: [shops.id] }).onDelete('cascade'),
     uniqueIndex('products_slug_uq').on(t.shopId, t.slug),
-    // Keyset listing: newest first within a shop and status.
+    // Keyset listing: newest first within a shop and status (storefront)…
     index('products_list_idx').on(t.shopId, t.status, t.createdAt, t.id),
+    // …within a shop whatever the status (admin)…
+    index('products_created_idx').on(t.shopId, t.createdAt, t.id),
+    // …and across the shops of a village (explicit platform reads only).
+    index('products_public_idx').on(t.status, t.createdAt, t.id),
     check('products_status_ck', sql`${t.status} in ('draft', 'active', 'paused', 'archived')`),
   ],
 );
@@ -229,6 +234,11 @@ export const productImages = sqliteTable(
     foreignKey({
       columns: [t.shopId, t.productId],
       foreignColumns: [products.shopId, products.id],
+    }).onDelete('cascade'),
+    // The photo must be this shop's; deleting the asset takes it off the product.
+    foreignKey({
+      columns: [t.shopId, t.mediaId],
+      foreignColumns: [mediaAssets.shopId, mediaAssets.id],
     }).onDelete('cascade'),
     index('product_images_product_idx').on(t.shopId, t.productId, t.position),
   ],

@@ -3,28 +3,40 @@ import { check, foreignKey, integer, primaryKey, sqliteTable, text } from 'drizz
 import { createdAt, id, shopId, updatedAt } from './columns.js';
 import { shops } from './tenancy.js';
 
+/**
+ * `processing`: the WebP set and placeholder exist (the photo is usable), the
+ * background job is still making AVIF; `ready`: every derivative exists;
+ * `failed`: the background job gave up (WebP still works).
+ */
 export const MEDIA_STATUSES = ['processing', 'ready', 'failed'] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
 
 /**
  * An uploaded photo. The original (metadata stripped, orientation applied) is
- * kept; derivatives are listed in `media_files`.
+ * kept; derivatives are listed in `media_files`. Storage keys live under
+ * `<shop id>/<media id>/`, so no two assets ever share a file.
  */
 export const mediaAssets = sqliteTable(
   'media_assets',
   {
     shopId: shopId(),
     id: id(),
-    /** Storage key of the cleaned original. */
+    /** Storage key of the cleaned original (JPEG, or PNG when the photo has transparency). */
     originalKey: text('original_key').notNull(),
-    /** Sniffed from the bytes, never from the file name. */
+    /** Type of the upload, sniffed from the bytes, never from the file name. */
     mime: text('mime').notNull(),
+    /** Pixels after EXIF orientation was applied. */
     width: integer('width').notNull(),
     height: integer('height').notNull(),
+    /** Size of the upload as received. */
     bytes: integer('bytes').notNull(),
+    /** SHA-256 (hex) of the upload as received. */
     sha256: text('sha256').notNull(),
     /** A tiny blurred placeholder as a data: URI, inlined in pages while the image loads. */
     placeholder: text('placeholder').notNull().default(''),
     status: text('status', { enum: MEDIA_STATUSES }).notNull().default('processing'),
+    /** The background job making the AVIF set (its progress is what the seller sees). */
+    jobId: text('job_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
