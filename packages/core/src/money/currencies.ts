@@ -3,23 +3,23 @@ import { AldeaError } from '../errors.js';
 /**
  * Active ISO 4217 currencies and their exponents (minor-unit digits), as
  * published by the ISO 4217 maintenance agency (list one, 2026 edition: BGN,
- * ANG, SLL, ZWL and HRK are gone; XCG, SLE, ZWG, VED are in). Fund codes and
- * precious metals are left out: nobody prices a molcajete in XAU.
+ * ANG, SLL, ZWL and HRK are gone; XCG, SLE, ZWG, VED are in). Fund codes (BOV,
+ * CHE, CHW, CLF, COU, MXV, USN, UYI, UYW) and precious metals are left out:
+ * nobody prices a molcajete in XAU or in Chilean unidades de fomento.
  *
  * The exponent is ISO's, not CLDR's display digits: they differ for a few
  * currencies (ISK, HUF, TWD…) and payment providers have their own rules on top
  * (see `pricing/payment-amount.ts`).
  */
-const EXPONENT_0 = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
+const EXPONENT_0 = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF';
 const EXPONENT_3 = 'BHD IQD JOD KWD LYD OMR TND';
-const EXPONENT_4 = 'CLF UYW';
 const EXPONENT_2 =
-  'AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
-  'CAD CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP ' +
+  'AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BMD BND BOB BRL BSD BTN BWP BYN BZD ' +
+  'CAD CDF CHF CNY COP CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP ' +
   'GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK ' +
-  'LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO ' +
+  'LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO ' +
   'NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS ' +
-  'SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST ' +
+  'SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VED VES WST ' +
   'XCD XCG YER ZAR ZMW ZWG';
 
 function table(): ReadonlyMap<string, number> {
@@ -30,7 +30,6 @@ function table(): ReadonlyMap<string, number> {
   add(EXPONENT_2, 2);
   add(EXPONENT_0, 0);
   add(EXPONENT_3, 3);
-  add(EXPONENT_4, 4);
   return map;
 }
 
