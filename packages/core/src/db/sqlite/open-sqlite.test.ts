@@ -110,6 +110,26 @@ describe('openSqlite', () => {
     await db.close();
   });
 
+  it('queues concurrent nested transactions so their savepoints never interleave', async () => {
+    const { db } = await freshDb();
+    await db.transaction(async () => {
+      await Promise.all(
+        ['a', 'b', 'c', 'd'].map((s, i) =>
+          db
+            .transaction(async (inner) => {
+              await inner.insert(villages).values(village(`vil_${s}`));
+              await Promise.resolve();
+              if (i === 2) throw new Error('only c fails');
+            })
+            .catch(() => undefined),
+        ),
+      );
+    });
+    const ids = (await db.read.select().from(villages)).map((v) => v.id).sort();
+    expect(ids).toEqual(['vil_a', 'vil_b', 'vil_d']);
+    await db.close();
+  });
+
   it('counts statements when asked', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'aldea-db-')), 'a.db');
     const db = openSqlite({ file, countStatements: true });

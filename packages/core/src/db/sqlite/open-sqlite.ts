@@ -50,14 +50,21 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
   const writeDb: Db = drizzle({ client: writer, schema });
   const readDb: Db = memory ? writeDb : drizzle({ client: reader, schema });
 
-  const inside = new AsyncLocalStorage<{ depth: number }>();
+  // The scope of the transaction the current async flow runs in. Savepoints opened
+  // from the same scope are queued on its `tail`, so that `Promise.all` of nested
+  // commands cannot interleave SAVEPOINT/RELEASE pairs; each nested command gets a
+  // scope of its own for *its* children.
+  interface Scope {
+    tail: Promise<unknown>;
+  }
+  const inside = new AsyncLocalStorage<Scope>();
   let tail: Promise<unknown> = Promise.resolve();
   let savepoints = 0;
 
   async function runOuter<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
     writer.exec('BEGIN IMMEDIATE');
     try {
-      const result = await inside.run({ depth: 1 }, () => fn(writeDb));
+      const result = await inside.run({ tail: Promise.resolve() }, () => fn(writeDb));
       writer.exec('COMMIT');
       return result;
     } catch (err) {
@@ -66,11 +73,11 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
     }
   }
 
-  async function runNested<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  async function savepoint<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
     const name = `sp_${++savepoints}`;
     writer.exec(`SAVEPOINT ${name}`);
     try {
-      const result = await fn(writeDb);
+      const result = await inside.run({ tail: Promise.resolve() }, () => fn(writeDb));
       writer.exec(`RELEASE ${name}`);
       return result;
     } catch (err) {
@@ -78,6 +85,13 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
       writer.exec(`RELEASE ${name}`);
       throw err;
     }
+  }
+
+  function runNested<T>(scope: Scope, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+    const run = () => savepoint(fn);
+    const result = scope.tail.then(run, run);
+    scope.tail = result.catch(() => undefined);
+    return result;
   }
 
   /** Runs `fn` when no transaction holds the writer, without opening one. */
@@ -92,7 +106,8 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
     read: readDb,
     stats,
     transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
-      if (inside.getStore()) return runNested(fn);
+      const scope = inside.getStore();
+      if (scope) return runNested(scope, fn);
       return exclusive(() => runOuter(fn));
     },
     migrate(migrationsFolder = defaultMigrationsFolder()) {
