@@ -1,0 +1,140 @@
+import {
+  type Clock,
+  type Database,
+  type MediaStorage,
+  manualProvider,
+  type PaymentGateway,
+  systemClock,
+} from '@aldea/core';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { stripeWebhookRoutes } from './checkout/index.js';
+import { Layout } from './components/layout.js';
+import type { AppEnv, SiteMode, StorefrontDeps } from './env.js';
+import { urlLengthGuard } from './http/guards.js';
+import { onError, renderError } from './http/on-error.js';
+import { hostShopResolver } from './middleware/host-shop.js';
+import { jsonLogger, requestLog, type StorefrontLogger } from './middleware/request-log.js';
+import { siteContext } from './middleware/site-context.js';
+import { assetRoutes } from './routes/asset-routes.js';
+import { platformRoutes } from './routes/platform-routes.js';
+import { platformSeoRoutes, shopHostRobotsRoute } from './routes/seo-routes.js';
+import { shopRoutes } from './routes/shop-routes.js';
+
+/** Options of {@link createStorefront}. */
+export interface StorefrontOptions {
+  db: Database;
+  /** Where product photos are stored (served at `/media/<key>`). */
+  storage: MediaStorage;
+  /** With `example.com`, `{shop}.example.com` serves that shop's pages at `/`, `/p/…`. */
+  baseDomain?: string;
+  /** The platform's public origin (`https://aldea.example`): canonical URLs, sitemaps, JSON-LD. */
+  publicUrl?: string;
+  /** Structured log lines (each with the request id); JSON lines on stdout by default. */
+  logger?: StorefrontLogger;
+  /** Where "now" comes from (FX staleness, cart times); tests pass a fixed clock. */
+  clock?: Clock;
+  /** How buyers pay: manual methods always; cards when a Stripe provider is given (`createStripeProvider`). */
+  payments?: PaymentGateway;
+}
+
+/** A strict CSP: no inline script or style anywhere, images from us (and `data:` placeholders). */
+const CSP = {
+  defaultSrc: ["'none'"],
+  baseUri: ["'none'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  imgSrc: ["'self'", 'data:'],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+};
+
+function site(deps: StorefrontDeps, mode: SiteMode): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(requestLog(deps.logger));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        ...CSP,
+        // The review page's form redirects to the card provider's hosted payment page.
+        formAction: [
+          ...CSP.formAction,
+          ...(deps.payments.card ? [deps.payments.card.checkoutOrigin] : []),
+        ],
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    }),
+  );
+  app.use(compress());
+  app.use(
+    jsxRenderer(({ children, ...meta }, c) => (
+      <Layout meta={meta} c={c}>
+        {children}
+      </Layout>
+    )),
+  );
+  app.use(siteContext(deps, mode));
+  app.use(urlLengthGuard());
+  app.onError(onError);
+  app.notFound((c) => renderError(c, 404));
+
+  app.route('/', assetRoutes());
+  if (mode === 'path') {
+    app.route('/', platformSeoRoutes());
+    app.route('/', platformRoutes());
+    app.route('/s/:shop', shopRoutes());
+  } else {
+    app.route('/', shopHostRobotsRoute());
+    app.route('/', shopRoutes());
+  }
+  return app;
+}
+
+/**
+ * The buyer-facing storefront as a Hono app: the platform home, village pages,
+ * and every shop (at `/s/{shop}/…`, or at `/` on the shop's own domain or
+ * `{shop}.{baseDomain}`). Server-rendered HTML that works without JavaScript.
+ *
+ * Mount it last (`app.route('/', createStorefront(…))`): it answers every path
+ * its routes do not know with its own 404 page.
+ *
+ * @example
+ * const app = new Hono();
+ * app.route('/admin', createAdmin({ db, storage }));
+ * app.route('/', createStorefront({ db, storage, publicUrl: 'https://aldea.example' }));
+ */
+export function createStorefront(options: StorefrontOptions): Hono {
+  const deps: StorefrontDeps = {
+    db: options.db,
+    storage: options.storage,
+    baseDomain: options.baseDomain,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    logger: options.logger ?? jsonLogger,
+    clock: options.clock ?? systemClock,
+    payments: options.payments ?? { manual: manualProvider },
+  };
+  const onPlatform = site(deps, 'path');
+  const onShopHost = site(deps, 'host');
+  const shopOfHost = hostShopResolver(deps);
+
+  const root = new Hono();
+  root.route('/', stripeWebhookRoutes(deps));
+  root.all('*', async (c) => {
+    const { shop } = await shopOfHost(c.req.header('host'));
+    const env = (c.env ?? {}) as Record<string, unknown>;
+    return shop === undefined
+      ? onPlatform.fetch(c.req.raw, env)
+      : onShopHost.fetch(c.req.raw, { ...env, aldeaHostShop: shop });
+  });
+  return root;
+}
