@@ -1,1 +1,11 @@
-export {};
+/**
+ * `@aldea/cli` — the `aldea` command. The binary is `bin/aldea.mjs`; this entry
+ * lets scripts run it in-process and reuse the server `aldea serve` runs.
+ */
+export { runCli } from './cli.js';
+export { CliError, EXIT, type ExitCode, exitCodeFor } from './exit-codes.js';
+export { gatewayFromConfig } from './integrations/payment-gateway.js';
+export { mailerFromConfig } from './integrations/smtp-mailer.js';
+export type { CliIo } from './io.js';
+export { createServerApp, type ServerAppOptions } from './serve/server-app.js';
+export { type RunningServer, type StartServerOptions, startServer } from './serve/start-server.js';

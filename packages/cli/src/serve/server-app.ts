@@ -1,0 +1,66 @@
+import { createAdmin } from '@aldea/admin';
+import {
+  type AldeaConfig,
+  type Database,
+  listVillages,
+  type MediaStorage,
+  platformContext,
+} from '@aldea/core';
+import { createStorefront, type StorefrontOptions } from '@aldea/storefront';
+import { Hono } from 'hono';
+import { gatewayFromConfig } from '../integrations/payment-gateway.js';
+
+/** Options of {@link createServerApp}. */
+export interface ServerAppOptions {
+  db: Database;
+  storage: MediaStorage;
+  /** The settings the apps take: public URL, base domain, cookies, proxy, Stripe. */
+  config: AldeaConfig;
+  /** The storefront's request log (JSON lines on stdout by default). */
+  logger?: StorefrontOptions['logger'];
+}
+
+/**
+ * What `aldea serve` runs, as one Hono app without a port: `GET /healthz`, the
+ * admin at `/admin` and the storefront at `/` (mounted last: it answers every
+ * other path with its own 404 page).
+ */
+export function createServerApp(opts: ServerAppOptions): Hono {
+  const { db, storage, config } = opts;
+  const app = new Hono();
+  const platform = platformContext(db);
+
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      await listVillages(platform); // a real read: the file is open and answers
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch {
+      return c.json({ status: 'error', database: 'unavailable' }, 503);
+    }
+  });
+
+  app.route(
+    '/admin',
+    createAdmin({
+      db,
+      storage,
+      basePath: '/admin',
+      trustProxy: config.trustProxy,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      ...(config.secureCookies !== undefined ? { secureCookies: config.secureCookies } : {}),
+    }),
+  );
+  app.route(
+    '/',
+    createStorefront({
+      db,
+      storage,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      ...(config.baseDomain ? { baseDomain: config.baseDomain } : {}),
+      payments: gatewayFromConfig(config),
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    }),
+  );
+  return app;
+}
