@@ -1,0 +1,67 @@
+import { type Column, getTableName, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+
+/**
+ * The SQLite-specific SQL of the catalog's reads, in one place: JSON
+ * aggregation of child rows (one statement instead of one per product) and
+ * id lists bound as one JSON parameter (so a statement with "any number of
+ * ids" is prepared once). A PostgreSQL adapter swaps these for `json_agg`
+ * and `= any($1)`.
+ */
+
+/**
+ * A column always qualified by its table (`"variants"."shop_id"`). Drizzle
+ * leaves columns unqualified in single-table queries, which is ambiguous in a
+ * correlated subquery over a table with the same column names.
+ */
+export function qualified(column: Column): SQL {
+  return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+}
+
+/** `column IN (the JSON array bound to placeholder \`name\`)`. */
+export function inJsonList(column: SQLWrapper, name: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+}
+
+/** Binds a list for {@link inJsonList}. */
+export function jsonList(values: readonly string[]): string {
+  return JSON.stringify(values);
+}
+
+/** Parses a JSON aggregate column; SQLite returns it as text. */
+export function parseJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** `[locale, title][]` of the product in the current row of `products`. */
+export function titlesOf(shopId: Column, productId: Column): SQL<[string, string][]> {
+  return sql<[string, string][]>`(select json_group_array(json_array(t.locale, t.title))
+    from product_texts t where t.shop_id = ${qualified(shopId)} and t.product_id = ${qualified(productId)})`.mapWith(
+    parseJson<[string, string][]>,
+  );
+}
+
+/** `{ currency: amountMinor }` of the variant in the current row. */
+export function fixedPricesOf(
+  shopId: Column,
+  variantId: Column,
+): SQL<Partial<Record<string, number>>> {
+  return sql<
+    Partial<Record<string, number>>
+  >`(select json_group_object(vp.currency, vp.amount_minor)
+    from variant_prices vp where vp.shop_id = ${qualified(shopId)} and vp.variant_id = ${qualified(variantId)})`.mapWith(
+    parseJson<Partial<Record<string, number>>>,
+  );
+}
+
+/** `[format, width, height, key][]` of the media asset in the current row. */
+export function mediaFilesOf(
+  shopId: Column,
+  mediaId: Column,
+): SQL<[string, number, number, string][]> {
+  return sql<
+    [string, number, number, string][]
+  >`(select json_group_array(json_array(f.format, f.width, f.height, f.key))
+    from media_files f where f.shop_id = ${qualified(shopId)} and f.media_id = ${qualified(mediaId)})`.mapWith(
+    parseJson<[string, number, number, string][]>,
+  );
+}
