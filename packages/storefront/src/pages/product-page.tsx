@@ -28,8 +28,9 @@ const MAIN_SIZES = '(min-width: 72rem) 38rem, (min-width: 48rem) 52vw, 100vw';
 const THUMB_SIZES = '(min-width: 72rem) 9rem, (min-width: 48rem) 13vw, 25vw';
 
 /** Units that can still be bought (made-to-order: the seller's remaining capacity). */
-export function availableUnits(v: Pick<VariantView, 'stockOnHand' | 'stockReserved'>): number {
-  return Math.max(0, v.stockOnHand - v.stockReserved);
+/** Units a buyer can still order: reservations have already left `stockOnHand`. */
+export function availableUnits(v: Pick<VariantView, 'stockOnHand'>): number {
+  return Math.max(0, v.stockOnHand);
 }
 
 function VariantState({ ui, v }: { ui: Ui; v: VariantView }) {

@@ -12,7 +12,7 @@ export interface ProductJsonLdInput {
 }
 
 function availability(v: ProductDetail['variants'][number]): string {
-  if (v.stockOnHand - v.stockReserved <= 0) return 'https://schema.org/OutOfStock';
+  if (v.stockOnHand <= 0) return 'https://schema.org/OutOfStock';
   return v.madeToOrder ? 'https://schema.org/MadeToOrder' : 'https://schema.org/InStock';
 }
 
