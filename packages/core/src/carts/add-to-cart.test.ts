@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { basePricer } from '../../test/support/cart-factories.js';
 import { makeProduct } from '../../test/support/catalog-factories.js';
@@ -6,6 +6,7 @@ import { makeShop } from '../../test/support/factories.js';
 import { makeTestDb } from '../../test/support/test-db.js';
 import { isAldeaError } from '../errors.js';
 import { cartLines, carts } from '../schema/carts.js';
+import { variants } from '../schema/catalog.js';
 import type { ShopContext } from '../tenancy/context.js';
 import { addToCart } from './add-to-cart.js';
 import type { CartPricer } from './cart-pricer.js';
@@ -26,6 +27,23 @@ async function buyerShop() {
 }
 
 describe('addToCart', () => {
+  it('counts units reserved by pending orders once: they already left stock_on_hand', async () => {
+    const { ctx, pricer } = await buyerShop();
+    const product = await makeProduct(ctx);
+    const variantId = product.variants[0]!.id;
+    // What a checkout reservation does: move 3 of 5 units from on hand to reserved.
+    await ctx.db.transaction((tx) =>
+      tx
+        .update(variants)
+        .set({ stockOnHand: 2, stockReserved: 3 })
+        .where(and(eq(variants.shopId, ctx.shop.id), eq(variants.id, variantId))),
+    );
+    const two = await addToCart(ctx, undefined, { variantId, quantity: 2 }, pricer);
+    expect(two.ok).toBe(true);
+    const three = await addToCart(ctx, undefined, { variantId, quantity: 3 }, pricer);
+    expect(three).toMatchObject({ ok: false, reason: 'OUT_OF_STOCK', available: 2 });
+  });
+
   it('creates a cart with a fresh token, stores only its hash, and records the price seen', async () => {
     const { ctx, pricer } = await buyerShop();
     const product = await makeProduct(ctx);

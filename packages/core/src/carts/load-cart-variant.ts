@@ -9,7 +9,10 @@ export interface CartVariantFacts {
   id: string;
   priceMinor: number;
   fixedPrices: Partial<Record<string, number>>;
-  /** Units that can still be sold: on hand minus reserved (capacity for made-to-order). */
+  /**
+   * Units that can still be sold: `stock_on_hand` (capacity for made-to-order).
+   * Reservations have already moved out of it into `stock_reserved`.
+   */
   available: number;
 }
 
@@ -30,7 +33,6 @@ export async function loadCartVariant(
       id: variants.id,
       priceMinor: variants.priceMinor,
       onHand: variants.stockOnHand,
-      reserved: variants.stockReserved,
     })
     .from(variants)
     .innerJoin(
@@ -53,6 +55,6 @@ export async function loadCartVariant(
     id: row.id,
     priceMinor: row.priceMinor,
     fixedPrices: Object.fromEntries(fixed.map((f) => [f.currency, f.amountMinor])),
-    available: Math.max(0, row.onHand - row.reserved),
+    available: Math.max(0, row.onHand),
   };
 }

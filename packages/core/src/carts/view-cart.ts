@@ -68,7 +68,8 @@ function lineView(
   const unitPrice = priced?.ok
     ? { amountMinor: priced.amount.amountMinor, currency: priced.amount.currency }
     : null;
-  const available = variant ? Math.max(0, variant.stockOnHand - variant.stockReserved) : 0;
+  // Reserved units have already left stock_on_hand (see schema/catalog.ts).
+  const available = variant ? Math.max(0, variant.stockOnHand) : 0;
   const outOfStock = !unavailable && available < line.quantity;
   const unpriced = !unavailable && unitPrice === null;
   return {
