@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { AdminEnv } from '../env.js';
+
+/**
+ * The client's network address, for the per-address sign-in throttle. Behind a
+ * proxy (`trustProxy`) the first X-Forwarded-For entry; otherwise the socket's
+ * peer (Node's `incoming` in the env). `unknown` when neither is there.
+ */
+export function clientAddress(c: Context<AdminEnv>): string {
+  if (c.get('deps').trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 100);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** True when the browser reached us over HTTPS (directly, or at the proxy when trusted). */
+export function isHttps(c: Context<AdminEnv>): boolean {
+  if (c.get('deps').trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
+  return new URL(c.req.url).protocol === 'https:';
+}

@@ -1,0 +1,59 @@
+import type { ShopContext, ShopView, Translate } from '@aldea/core';
+import type { Links } from '../links.js';
+import type { MessageKey } from '../messages/index.js';
+
+/** A shop's overview: what to do next, and where everything is. */
+export function DashboardPage({
+  t,
+  links,
+  shop,
+  view,
+  counts,
+}: {
+  t: Translate<MessageKey>;
+  links: Links;
+  shop: ShopContext;
+  view: ShopView;
+  counts: { published: number; drafts: number };
+}) {
+  const role = shop.role as 'owner' | 'staff' | 'trainer' | 'operator';
+  return (
+    <>
+      <h1>{view.name}</h1>
+      <p class="muted">
+        <span class={`badge ${view.status}`}>{t(`status.${view.status}`)}</span>{' '}
+        {t('dashboard.yourRole', { role: t(`role.${role}`) })}
+      </p>
+      {(role === 'trainer' || role === 'operator') && (
+        <p class="notice">{t('dashboard.trainerNotice')}</p>
+      )}
+      <section class="card">
+        <h2>{t('dashboard.next')}</h2>
+        <ul class="actions">
+          <li>
+            <a class="button primary" href={links.shop(shop.shop.id, '/products/new')}>
+              {t('dashboard.addProduct')}
+            </a>
+          </li>
+          <li>
+            <a href={links.shop(shop.shop.id, '/orders')}>{t('dashboard.ordersSoon')}</a>
+          </li>
+          {links.storefront(shop.shop.slug) && (
+            <li>
+              <a href={links.storefront(shop.shop.slug)}>{t('dashboard.viewShop')}</a>
+            </li>
+          )}
+        </ul>
+      </section>
+      <section class="card">
+        <h2>
+          <a href={links.shop(shop.shop.id, '/products')}>{t('dashboard.products')}</a>
+        </h2>
+        <p>
+          {t('dashboard.published', { count: counts.published })} ·{' '}
+          {t('dashboard.drafts', { count: counts.drafts })}
+        </p>
+      </section>
+    </>
+  );
+}
