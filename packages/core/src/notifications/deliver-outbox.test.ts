@@ -180,3 +180,21 @@ describe('the outbox worker over real SMTP', () => {
     expect(new Set(ids).size).toBe(10);
   });
 });
+
+describe('the default renderers', () => {
+  it('deliver a password-reset email without the caller listing its kind', async () => {
+    await deliverOutbox(worker, opts);
+    received.length = 0;
+    const { createUser } = await import('../tenancy/users.js');
+    const { requestPasswordReset } = await import('../auth/password-reset.js');
+    const email = `reset-${Date.now()}@aldea.test`;
+    await createUser(worker, { name: 'Lupita', email, locale: 'es-MX' });
+    await requestPasswordReset(
+      worker,
+      { identifier: email },
+      { resetUrl: (t) => `https://aldea.test/admin/reset/${t}` },
+    );
+    expect(await deliverOutbox(worker, opts)).toMatchObject({ sent: 1, failed: 0 });
+    expect(received.map((m) => m.to)).toEqual([[email]]);
+  });
+});

@@ -3,7 +3,7 @@ import { type BackoffPolicy, retryDelayMs } from '../jobs/backoff.js';
 import { outbox } from '../schema/platform.js';
 import type { PlatformContext } from '../tenancy/context.js';
 import { isPermanentMailError, type Mailer } from './mailer.js';
-import { orderEmailRenderers } from './order-email-renderer.js';
+import { defaultOutboxRenderers } from './outbox-renderers.js';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -21,7 +21,7 @@ export interface DeliverOutboxOptions {
   from: string;
   /** Prefix of the links in emails (`https://shop.example.org`). */
   publicUrl: string;
-  /** Kinds this worker delivers, with their renderers (default: the order emails). */
+  /** Kinds this worker delivers, with their renderers (default: every kind core writes). */
   renderers?: Record<string, OutboxRenderer>;
   /** Rows claimed per run. */
   limit?: number;
@@ -52,7 +52,7 @@ export async function deliverOutbox(
   ctx: PlatformContext,
   opts: DeliverOutboxOptions,
 ): Promise<DeliverOutboxResult> {
-  const renderers = opts.renderers ?? orderEmailRenderers;
+  const renderers = opts.renderers ?? defaultOutboxRenderers;
   const kinds = Object.keys(renderers);
   const result: DeliverOutboxResult = { sent: 0, retried: 0, failed: 0 };
   if (kinds.length === 0) return result;

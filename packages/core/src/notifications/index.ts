@@ -21,3 +21,4 @@ export {
   type RenderedEmail,
   renderOrderEmail,
 } from './order-emails.js';
+export { defaultOutboxRenderers } from './outbox-renderers.js';
