@@ -1,16 +1,12 @@
 #!/usr/bin/env node
 /**
- * Launches `aldea` from this repository's TypeScript sources, from any working
- * directory: tsx compiles with the repository's tsconfig (hono/jsx pages), and
- * workspace packages resolve to their sources through the `aldea-source`
- * condition, as `npm start` and the tests do. A published build replaces this
- * with compiled JavaScript (the packaging issue).
+ * The `aldea` command. Installed from npm, it runs the compiled CLI
+ * (`dist/bin.js`). In the Aldea repository — the TypeScript sources and the
+ * repository's tsconfig sit next to it — it runs the sources through tsx
+ * (`from-sources.mjs`), so nothing needs building and nothing runs stale.
  */
-import { register } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { register as registerTsx } from 'tsx/esm/api';
+import { existsSync } from 'node:fs';
 
-registerTsx({ tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)) });
-// Registered after tsx, so it runs first and every resolution sees the condition.
-register('./source-condition.mjs', import.meta.url);
-await import('../src/bin.ts');
+const near = (path) => existsSync(new URL(path, import.meta.url));
+const inRepository = near('../src/bin.ts') && near('../../../tsconfig.json');
+await import(inRepository ? './from-sources.mjs' : '../dist/bin.js');

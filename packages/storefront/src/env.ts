@@ -11,6 +11,7 @@ import type {
 import type { Links } from './links.js';
 import type { MessageKey } from './messages/index.js';
 import type { RequestLog, StorefrontLogger } from './middleware/request-log.js';
+import type { StorefrontTheme } from './theme.js';
 
 /** Where the buyer's language and currency came from. */
 export type PrefSource = 'query' | 'cookie' | 'header' | 'default';
@@ -37,6 +38,8 @@ export interface StorefrontDeps {
   clock: Clock;
   /** How buyers pay (manual methods only when no card provider is configured). */
   payments: PaymentGateway;
+  /** The embedder's branding, when one was given. */
+  theme: StorefrontTheme | undefined;
 }
 
 /** How this request addresses a shop: `/s/{shop}/…` or a shop's own host. */

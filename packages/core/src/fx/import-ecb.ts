@@ -105,6 +105,22 @@ async function fetchCapped(url: string, maxBytes: number, timeoutMs: number): Pr
 }
 
 /**
+ * The text of an ECB source, size-capped (and time-capped for a URL); not yet
+ * parsed. Shared by {@link importEcbRates} and the ECB `FxRateProvider`.
+ *
+ * @throws AldeaError VALIDATION (too big, not UTF-8, not an http(s) URL), NOT_FOUND (file), INTERNAL (network)
+ */
+export async function readEcbSource(
+  source: EcbSource,
+  opts: ImportEcbOptions = {},
+): Promise<string> {
+  const maxBytes = opts.maxBytes ?? ECB_DEFAULT_MAX_BYTES;
+  if ('xml' in source) return source.xml;
+  if ('file' in source) return readFileCapped(source.file, maxBytes);
+  return fetchCapped(source.url, maxBytes, opts.timeoutMs ?? 15_000);
+}
+
+/**
  * Imports ECB reference rates (platform-wide, operator or system only) from the
  * XML text, a file or a URL. Fails closed: the body is size-capped, parsed and
  * checked in full (see `parseEcbXml`) — and a day in the future is refused —
@@ -124,12 +140,7 @@ export async function importEcbRates(
 ): Promise<ImportEcbResult> {
   await operatorContext(ctx);
   const maxBytes = opts.maxBytes ?? ECB_DEFAULT_MAX_BYTES;
-  const xml =
-    'xml' in source
-      ? source.xml
-      : 'file' in source
-        ? await readFileCapped(source.file, maxBytes)
-        : await fetchCapped(source.url, maxBytes, opts.timeoutMs ?? 15_000);
+  const xml = await readEcbSource(source, opts);
   const { days, ignoredCurrencies } = parseEcbXml(xml, { maxBytes });
   const now = ctx.clock.now();
   // The ECB publishes a day's rates that afternoon (CET): a later date is a broken feed.

@@ -4,5 +4,6 @@ export * from './import-ecb.js';
 export * from './latest-rates.js';
 export * from './manual-rate.js';
 export * from './parse-ecb.js';
+export * from './rate-provider.js';
 export * from './rate-text.js';
 export * from './staleness.js';

@@ -30,9 +30,9 @@ export function Layout({
   const { locale } = c.get('prefs');
   const index = meta.index ?? true;
   const home = links.platform('/');
-  const title = meta.shop
-    ? `${meta.title} · ${meta.shop.name}`
-    : `${meta.title} · ${t('site.name')}`;
+  const theme = c.get('deps').theme;
+  const siteName = theme?.brandName ?? t('site.name');
+  const title = meta.shop ? `${meta.title} · ${meta.shop.name}` : `${meta.title} · ${siteName}`;
   const description = meta.description ?? t('site.description');
   return (
     <html lang={locale}>
@@ -42,6 +42,7 @@ export function Layout({
         <title>{title}</title>
         <meta name="description" content={description.slice(0, 300)} />
         <link rel="stylesheet" href={stylesheet().href} />
+        {theme && <link rel="stylesheet" href={theme.stylesheet.href} />}
         <link rel="icon" href={siteIcon().href} type="image/svg+xml" />
         {index ? (
           <>
@@ -60,7 +61,7 @@ export function Layout({
         <meta property="og:url" content={links.canonical(locale)} />
         <meta property="og:locale" content={locale.replace('-', '_')} />
         {meta.og?.image && <meta property="og:image" content={meta.og.image} />}
-        <meta property="og:site_name" content={meta.shop?.name ?? t('site.name')} />
+        <meta property="og:site_name" content={meta.shop?.name ?? siteName} />
         {meta.jsonLd !== undefined && <JsonLd data={meta.jsonLd} />}
       </head>
       <body>
@@ -75,7 +76,10 @@ export function Layout({
               </a>
             ) : (
               <a class="brand" href={home ?? '/'}>
-                {t('site.name')}
+                {theme?.logoUrl && (
+                  <img class="brand-logo" src={theme.logoUrl} alt="" height="32" />
+                )}
+                {siteName}
               </a>
             )}
             <nav aria-label={t('nav.main')}>

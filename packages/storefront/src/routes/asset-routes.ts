@@ -16,7 +16,9 @@ export function assetRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/assets/:file', (c) => {
-    const asset = assetAt(`/assets/${c.req.param('file')}`);
+    const href = `/assets/${c.req.param('file')}`;
+    const theme = c.get('deps').theme?.stylesheet;
+    const asset = assetAt(href) ?? (theme?.href === href ? theme : undefined);
     if (!asset) return c.notFound();
     c.header('Cache-Control', IMMUTABLE);
     c.header('Content-Type', asset.contentType);
