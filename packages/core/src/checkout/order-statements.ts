@@ -139,10 +139,18 @@ function placeholders<K extends string>(columns: readonly K[]) {
   >;
 }
 
-/** Inserts an order row; parameters are named after the columns. */
+/**
+ * Inserts an order row; parameters are named after the columns, except
+ * `fxAsOfMs` (epoch ms or null): a prepared placeholder goes through the
+ * column's encoder, and the timestamp encoder cannot take the null of an order
+ * paid in the shop's own currency.
+ */
 export const insertOrder = (db: Db) =>
   cached(db, 'checkout.insert-order', () =>
-    db.insert(orders).values(placeholders(ORDER_COLUMNS)).prepare(),
+    db
+      .insert(orders)
+      .values({ ...placeholders(ORDER_COLUMNS), fxAsOf: sql`${p('fxAsOfMs')}` })
+      .prepare(),
   );
 
 /** Inserts one order line. */

@@ -64,6 +64,21 @@ describe('placeOrder', () => {
     expect(mails.map((m) => m.kind).sort()).toEqual(['order.new', 'order.received']);
   });
 
+  it('places an order paid in the shop’s own currency (no conversion, no FX time)', async () => {
+    const ctx = await makeCheckoutShop(db);
+    const product = await makeMolcajete(ctx, 3);
+    const { placed } = await placeTestOrder(ctx, {
+      gateway,
+      currency: ctx.shop.baseCurrency,
+      lines: [{ variantId: product.variants[0]!.id, quantity: 1 }],
+    });
+    const order = await getOrder(ctx, placed.order.id);
+    expect(order.currency).toBe(ctx.shop.baseCurrency);
+    expect(order.status).toBe('pending_payment');
+    const [row] = await db.read.select().from(orders).where(eq(orders.id, placed.order.id));
+    expect(row!.fxAsOf).toBeNull();
+  });
+
   it('numbers orders per shop', async () => {
     const a = await makeCheckoutShop(db);
     const b = await makeCheckoutShop(db);

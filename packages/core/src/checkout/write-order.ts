@@ -142,7 +142,7 @@ export async function writeOrder(
     cancelledAt: null,
     expiredAt: null,
   };
-  insertOrder(tx).run(order);
+  insertOrder(tx).run({ ...order, fxAsOfMs: order.fxAsOf?.getTime() ?? null });
 
   const lineRows = o.lines.map((l, position) => ({
     shopId: shop.id,
