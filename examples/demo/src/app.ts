@@ -1,12 +1,15 @@
-import { createAdmin } from '@aldea/admin';
-import { type Database, listVillages, type MediaStorage, platformContext } from '@aldea/core';
-import { createStorefront, type StorefrontOptions } from '@aldea/storefront';
-import { Hono } from 'hono';
+import { createServerApp } from '@aldea/cli';
+import type { Database, MediaStorage } from '@aldea/core';
+import type { StorefrontOptions } from '@aldea/storefront';
+import type { Hono } from 'hono';
+import { type DemoConfig, loadDemoConfig } from './config.ts';
 
 /** Options of {@link createDemoApp}. */
 export interface DemoAppOptions {
   db: Database;
   storage: MediaStorage;
+  /** The server's settings; default: the built-in defaults (no Stripe, no SMTP). */
+  config?: DemoConfig;
   /** The address buyers use (canonical links, sitemaps); default: the request's own. */
   publicUrl?: string;
   /** The storefront's request log; default JSON lines on stdout. Tests pass a quiet one. */
@@ -14,45 +17,17 @@ export interface DemoAppOptions {
 }
 
 /**
- * The demo as one Hono app, without a port: `GET /healthz`, the admin at
- * `/admin` and the storefront at `/` (mounted last: it answers every other path,
- * with its own 404 page). Tests call `app.request()`; the server hands
- * `app.fetch` to `@hono/node-server`.
- *
- * This is also the smallest example of embedding Aldea in your own Hono app.
+ * The demo as one Hono app, without a port: exactly what `aldea serve` runs
+ * (`/healthz`, the API at `/api`, the admin at `/admin`, the storefront at `/`),
+ * so the demo shows the product as operators deploy it. Tests call
+ * `app.request()`; the server hands `app.fetch` to `@hono/node-server`.
  */
 export function createDemoApp(opts: DemoAppOptions): Hono {
-  const app = new Hono();
-  const platform = platformContext(opts.db);
-
-  app.get('/healthz', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    try {
-      // A real read through core: proves the database file is open and answers.
-      await listVillages(platform);
-      return c.json({ status: 'ok', database: 'ok' });
-    } catch {
-      return c.json({ status: 'error', database: 'unavailable' }, 503);
-    }
+  const config = opts.config ?? loadDemoConfig({}).config;
+  return createServerApp({
+    db: opts.db,
+    storage: opts.storage,
+    config: opts.publicUrl ? { ...config, publicUrl: opts.publicUrl } : config,
+    ...(opts.logger ? { logger: opts.logger } : {}),
   });
-
-  app.route(
-    '/admin',
-    createAdmin({
-      db: opts.db,
-      storage: opts.storage,
-      basePath: '/admin',
-      publicUrl: opts.publicUrl,
-    }),
-  );
-  app.route(
-    '/',
-    createStorefront({
-      db: opts.db,
-      storage: opts.storage,
-      publicUrl: opts.publicUrl,
-      logger: opts.logger,
-    }),
-  );
-  return app;
 }

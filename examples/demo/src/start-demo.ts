@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { gatewayFromConfig, startOrderSweeper } from '@aldea/cli';
 import {
   type Database,
   findVillageBySlug,
@@ -105,7 +106,7 @@ export async function startDemo(
     }
     const logins = seeded.seeded || (await isDemoDatabase(db, data)) ? demoLogins(data) : [];
 
-    const app = createDemoApp({ db, storage, publicUrl: config.publicUrl, logger: opts.logger });
+    const app = createDemoApp({ db, storage, config, logger: opts.logger });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     const port = await new Promise<number>((resolve, reject) => {
       server.once('error', reject);
@@ -120,6 +121,14 @@ export async function startDemo(
             idleMs: opts.workerIdleMs,
             onError: (err: unknown) => log(`media worker: ${String(err)}`),
           });
+    // Unpaid bank-transfer and card orders give their stock back when their time runs out.
+    const sweeper =
+      opts.mediaWorker === false
+        ? undefined
+        : startOrderSweeper(system, {
+            gateway: gatewayFromConfig(config),
+            onError: (err: unknown) => log(`order sweeper: ${String(err)}`),
+          });
     return {
       url: browserUrl(config, port),
       port,
@@ -128,6 +137,7 @@ export async function startDemo(
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open until they time out.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
+        await sweeper?.stop();
         const finished = await within(worker?.stop(), opts.stopGraceMs ?? 5000);
         await closed;
         if (finished) await db.close();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { loadDemoConfig } from './config.ts';
 import { startDemo } from './start-demo.ts';
 
 const page =
@@ -20,22 +21,13 @@ const out = resolve(
   process.argv[3] ?? fileURLToPath(new URL('../../../docs/demo.png', import.meta.url)),
 );
 const dir = mkdtempSync(join(tmpdir(), 'aldea-screenshot-'));
-const demo = await startDemo(
-  {
-    port: 0,
-    host: '127.0.0.1',
-    database: join(dir, 'aldea.db'),
-    mediaDir: join(dir, 'media'),
-    fxStaleAfterHours: 120,
-  },
-  {
-    log: (line) => console.log(line),
-    logger: { info() {}, error() {} },
-    // A throwaway database: cheap password hashes, no AVIF (the page falls back to WebP).
-    seed: { passwordCost: { logN: 10, r: 8, p: 1 } },
-    mediaWorker: false,
-  },
-);
+const demo = await startDemo(loadDemoConfig({ PORT: '0', ALDEA_HOST: '127.0.0.1' }, dir).config, {
+  log: (line) => console.log(line),
+  logger: { info() {}, error() {} },
+  // A throwaway database: cheap password hashes, no AVIF (the page falls back to WebP).
+  seed: { passwordCost: { logN: 10, r: 8, p: 1 } },
+  mediaWorker: false,
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [

@@ -22,6 +22,15 @@ describe('the demo app', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
+  it('serves the JSON API at /api with its OpenAPI document and public catalog', async () => {
+    const doc = await app.request('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(((await doc.json()) as { openapi: string }).openapi).toMatch(/^3\.1/);
+    const villages = await app.request('/api/v1/villages');
+    expect(villages.status).toBe(200);
+    expect(JSON.stringify(await villages.json())).toContain('bainiu');
+  });
+
   it('serves the storefront at / listing both villages', async () => {
     const res = await app.request('/', { headers: { 'Accept-Language': 'en' } });
     expect(res.status).toBe(200);

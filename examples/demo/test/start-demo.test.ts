@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { DemoConfig } from '../src/config.ts';
+import { type DemoConfig, loadDemoConfig } from '../src/config.ts';
 import { startDemo, within } from '../src/start-demo.ts';
 import { CHEAP_PASSWORDS, quietLogger, smallSeedData, tempDir } from './support.ts';
 
@@ -9,16 +9,15 @@ function filesEndingWith(dir: string, ext: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext));
 }
 
+/** The demo's settings for a temporary folder, read through the real loader. */
+function demoConfig(dir: string): DemoConfig {
+  return loadDemoConfig({ PORT: '0', ALDEA_HOST: '127.0.0.1' }, dir).config;
+}
+
 describe('startDemo', () => {
   it('migrates, seeds, serves over HTTP, makes AVIF photos in the background and stops cleanly', async () => {
     const dir = tempDir();
-    const config: DemoConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      database: join(dir, 'data/aldea.db'),
-      mediaDir: join(dir, 'data/media'),
-      fxStaleAfterHours: 120,
-    };
+    const config: DemoConfig = demoConfig(dir);
     const data = await smallSeedData(1, 1);
     const lines: string[] = [];
     const opts = {
@@ -69,13 +68,7 @@ describe('startDemo', () => {
   it('refuses a port that is taken, and closes what it opened', async () => {
     const dir = tempDir();
     const data = await smallSeedData(1, 1);
-    const config: DemoConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      database: join(dir, 'aldea.db'),
-      mediaDir: join(dir, 'media'),
-      fxStaleAfterHours: 120,
-    };
+    const config: DemoConfig = demoConfig(dir);
     const opts = {
       data,
       logger: quietLogger,

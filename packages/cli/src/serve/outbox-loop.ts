@@ -1,14 +1,9 @@
 import { deliverOutbox, type Mailer, type PlatformContext } from '@aldea/core';
-
-/** A running outbox delivery loop. */
-export interface OutboxLoop {
-  /** Stops after the run in hand and closes the mailer. */
-  stop(): Promise<void>;
-}
+import { type PeriodicTask, startPeriodic } from './periodic.js';
 
 /**
- * Delivers the outbox (order emails…) every `everyMs` while the server runs.
- * Runs never overlap; delivery itself is safe with several servers (leases).
+ * Delivers the outbox (order emails, password resets…) every `everyMs` while
+ * the server runs. Delivery itself is safe with several servers (leases).
  */
 export function startOutboxLoop(
   ctx: PlatformContext,
@@ -19,19 +14,15 @@ export function startOutboxLoop(
     everyMs?: number;
     onError(err: unknown): void;
   },
-): OutboxLoop {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      deliverOutbox(ctx, { mailer: opts.mailer, from: opts.from, publicUrl: opts.publicUrl }).catch(
-        opts.onError,
-      ),
-    );
-  }, opts.everyMs ?? 5_000);
+): PeriodicTask {
+  const task = startPeriodic(
+    opts.everyMs ?? 5_000,
+    () => deliverOutbox(ctx, { mailer: opts.mailer, from: opts.from, publicUrl: opts.publicUrl }),
+    opts.onError,
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      await task.stop();
       opts.mailer.close();
     },
   };

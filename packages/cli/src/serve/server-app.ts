@@ -1,4 +1,5 @@
 import { createAdmin } from '@aldea/admin';
+import { createApi } from '@aldea/api';
 import {
   type AldeaConfig,
   type Database,
@@ -21,14 +22,17 @@ export interface ServerAppOptions {
 }
 
 /**
- * What `aldea serve` runs, as one Hono app without a port: `GET /healthz`, the
- * admin at `/admin` and the storefront at `/` (mounted last: it answers every
- * other path with its own 404 page).
+ * What `aldea serve` (and the demo) runs, as one Hono app without a port:
+ * `GET /healthz`, the JSON API at `/api`, the admin at `/admin` and the
+ * storefront at `/` (mounted last: it answers every other path with its own
+ * 404 page). One payment gateway serves all three, so a refund from the admin
+ * or the API reaches the same Stripe account the storefront charged.
  */
 export function createServerApp(opts: ServerAppOptions): Hono {
   const { db, storage, config } = opts;
   const app = new Hono();
   const platform = platformContext(db);
+  const payments = gatewayFromConfig(config);
 
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
@@ -40,11 +44,13 @@ export function createServerApp(opts: ServerAppOptions): Hono {
     }
   });
 
+  app.route('/api', createApi({ db, payments, basePath: '/api', trustProxy: config.trustProxy }));
   app.route(
     '/admin',
     createAdmin({
       db,
       storage,
+      payments,
       basePath: '/admin',
       trustProxy: config.trustProxy,
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
@@ -58,7 +64,7 @@ export function createServerApp(opts: ServerAppOptions): Hono {
       storage,
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       ...(config.baseDomain ? { baseDomain: config.baseDomain } : {}),
-      payments: gatewayFromConfig(config),
+      payments,
       ...(opts.logger ? { logger: opts.logger } : {}),
     }),
   );

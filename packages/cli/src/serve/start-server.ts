@@ -9,7 +9,9 @@ import {
 } from '@aldea/core';
 import { serve } from '@hono/node-server';
 import { CliError, EXIT } from '../exit-codes.js';
+import { gatewayFromConfig } from '../integrations/payment-gateway.js';
 import { mailerFromConfig } from '../integrations/smtp-mailer.js';
+import { startOrderSweeper } from './order-sweeper.js';
 import { startOutboxLoop } from './outbox-loop.js';
 import { createServerApp } from './server-app.js';
 
@@ -44,8 +46,9 @@ function listenError(err: unknown, config: AldeaConfig): Error {
 }
 
 /**
- * Serves the storefront and admin on the configured host and port, with the
- * media job worker running beside them. The database must be open and
+ * Serves the storefront, admin and API on the configured host and port, with
+ * the background work running beside them: the media job worker, the email
+ * outbox (when SMTP is configured) and the sweeper that expires unpaid orders. The database must be open and
  * migrated; it is closed by `stop()`.
  */
 export async function startServer(
@@ -73,6 +76,13 @@ export async function startServer(
           onError: (err) => log(`outbox: ${(err as Error).message ?? err}`),
         })
       : undefined;
+  const sweeper =
+    opts.jobs === false
+      ? undefined
+      : startOrderSweeper(system, {
+          gateway: gatewayFromConfig(config),
+          onError: (err) => log(`order sweeper: ${(err as Error).message ?? err}`),
+        });
   const app = createServerApp({ db, storage, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   let port: number;
@@ -82,7 +92,7 @@ export async function startServer(
       server.once('listening', () => resolve((server.address() as AddressInfo).port));
     });
   } catch (err) {
-    await Promise.all([worker?.stop(), outbox?.stop()]);
+    await Promise.all([worker?.stop(), outbox?.stop(), sweeper?.stop()]);
     throw listenError(err, config);
   }
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -93,7 +103,7 @@ export async function startServer(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open until they time out.
       if ('closeIdleConnections' in server) server.closeIdleConnections();
-      await Promise.all([closed, worker?.stop(), outbox?.stop()]);
+      await Promise.all([closed, worker?.stop(), outbox?.stop(), sweeper?.stop()]);
     },
   };
 }
