@@ -20,6 +20,7 @@ import { makeLinks } from './links.js';
 import { csrfToken } from './middleware/csrf-token.js';
 import { requestContext } from './middleware/request-context.js';
 import { requireUser } from './middleware/require-user.js';
+import { onboardingRoutes } from './onboarding/index.js';
 import { assetRoutes } from './routes/asset-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
@@ -157,6 +158,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   // Layer two of CSRF: the per-session (or pre-sign-in) token in every form.
   app.use(csrfToken());
   app.route('/', authRoutes());
+  app.route('/', onboardingRoutes());
   app.use(requireUser());
   app.route('/', homeRoutes());
   app.route('/s/:shopId', shopRoutes());

@@ -49,6 +49,7 @@ type Ids = {
   orderId: string;
   zoneId: string;
   rateId: string;
+  tokenId: string;
 };
 
 function idsOf(f: World['a']): Ids {
@@ -61,6 +62,7 @@ function idsOf(f: World['a']): Ids {
     orderId: f.orderId,
     zoneId: f.zoneId,
     rateId: f.rateId,
+    tokenId: f.tokenId,
   };
 }
 
@@ -95,7 +97,12 @@ describe('the admin route table', () => {
     operator = await signedIn(w, w.people.operator);
   });
 
-  const userIds = () => ({ userId: w.people.nobody.id, token: 'x'.repeat(43), file: 'nope.css' });
+  const userIds = () => ({
+    userId: w.people.nobody.id,
+    token: 'x'.repeat(43),
+    file: 'nope.css',
+    platformTokenId: w.platformTokenId,
+  });
 
   it('is not empty, and every shop route declares the action it needs', () => {
     expect(routes.length).toBeGreaterThan(30);
@@ -134,7 +141,8 @@ describe('the admin route table', () => {
     const mixed = { ...idsOf(w.b), shopId: w.a.ctx.shop.id };
     for (const r of routes.filter(
       (x) =>
-        isShopRoute(x) && /:(productId|imageId|collectionId|orderId|zoneId|rateId)|\*/.test(x.path),
+        isShopRoute(x) &&
+        /:(productId|imageId|collectionId|orderId|zoneId|rateId|tokenId)|\*/.test(x.path),
     )) {
       const res = await request(w, `/admin${fill(r.path, mixed)}`, {
         method: r.method,

@@ -1,3 +1,4 @@
+import { apiTokensEn } from '../api-tokens/messages/en.js';
 import { ordersEn } from '../orders/messages/en.js';
 import { paymentsEn } from '../payments/messages/en.js';
 import { shippingEn } from '../shipping/messages/en.js';
@@ -376,6 +377,8 @@ export const en = {
   ...ordersEn,
   ...shippingEn,
   ...paymentsEn,
+  // API token screens (issue 9): their own block, spread in.
+  ...apiTokensEn,
 } as const;
 
 /** Every admin message key. */

@@ -1,4 +1,5 @@
 import type { Messages } from '@aldea/core';
+import { apiTokensEsMX } from '../api-tokens/messages/es-MX.js';
 import { ordersEsMX } from '../orders/messages/es-MX.js';
 import { paymentsEsMX } from '../payments/messages/es-MX.js';
 import { shippingEsMX } from '../shipping/messages/es-MX.js';
@@ -378,4 +379,6 @@ export const esMX: Messages<MessageKey> = {
   ...ordersEsMX,
   ...shippingEsMX,
   ...paymentsEsMX,
+  // API token screens (issue 9): their own block, spread in.
+  ...apiTokensEsMX,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from '@aldea/core';
+import { apiTokensZhCN } from '../api-tokens/messages/zh-CN.js';
 import { ordersZhCN } from '../orders/messages/zh-CN.js';
 import { paymentsZhCN } from '../payments/messages/zh-CN.js';
 import { shippingZhCN } from '../shipping/messages/zh-CN.js';
@@ -364,4 +365,6 @@ export const zhCN: Messages<MessageKey> = {
   ...ordersZhCN,
   ...shippingZhCN,
   ...paymentsZhCN,
+  // API token screens (issue 9): their own block, spread in.
+  ...apiTokensZhCN,
 };

@@ -1,6 +1,7 @@
-import type { ShopContext, ShopView, Translate } from '@aldea/core';
+import type { OrdersToHandle, ShopContext, ShopView, Translate } from '@aldea/core';
 import type { Links } from '../links.js';
 import type { MessageKey } from '../messages/index.js';
+import { OrdersToDoLinks } from '../orders/orders-to-do-links.js';
 
 /** A shop's overview: what to do next, and where everything is. */
 export function DashboardPage({
@@ -9,12 +10,15 @@ export function DashboardPage({
   shop,
   view,
   counts,
+  orders,
 }: {
   t: Translate<MessageKey>;
   links: Links;
   shop: ShopContext;
   view: ShopView;
   counts: { published: number; drafts: number };
+  /** What orders wait for the seller (orders/orders-to-do-links.tsx renders them). */
+  orders: OrdersToHandle['counts'];
 }) {
   const role = shop.role as 'owner' | 'staff' | 'trainer' | 'operator';
   return (
@@ -30,13 +34,12 @@ export function DashboardPage({
       <section class="card">
         <h2>{t('dashboard.next')}</h2>
         <ul class="actions">
+          {/* Orders waiting for the seller come before anything new. */}
+          <OrdersToDoLinks t={t} links={links} shopId={shop.shop.id} counts={orders} />
           <li>
             <a class="button primary" href={links.shop(shop.shop.id, '/products/new')}>
               {t('dashboard.addProduct')}
             </a>
-          </li>
-          <li>
-            <a href={links.shop(shop.shop.id, '/orders')}>{t('dashboard.ordersSoon')}</a>
           </li>
           {links.storefront(shop.shop.slug) && (
             <li>

@@ -5,6 +5,7 @@ import {
   type ShopSettings,
   type Translate,
 } from '@aldea/core';
+import { ApiTokensCard } from '../api-tokens/token-pages.js';
 import type { FieldErrors } from '../http/field-errors.js';
 import type { Links } from '../links.js';
 import type { MessageKey } from '../messages/index.js';
@@ -303,6 +304,7 @@ export function SettingsPage(p: SettingsPageProps) {
       <Pricing {...p} />
       <Domain {...p} />
       <Status {...p} />
+      <ApiTokensCard t={p.t} href={p.links.shop(p.settings.id, '/settings/api-tokens')} />
     </>
   );
 }

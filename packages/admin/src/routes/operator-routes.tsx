@@ -18,6 +18,7 @@ import {
   setUserDisabled,
 } from '@aldea/core';
 import { type Context, Hono } from 'hono';
+import { platformTokenRoutes } from '../api-tokens/token-routes.js';
 import type { AdminEnv } from '../env.js';
 import { fieldErrors } from '../http/field-errors.js';
 import { optionalText, readForm } from '../http/form.js';
@@ -307,5 +308,6 @@ export function operatorRoutes(): Hono<AdminEnv> {
     }
   });
 
+  app.route('/api-tokens', platformTokenRoutes());
   return app;
 }

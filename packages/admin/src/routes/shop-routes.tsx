@@ -1,5 +1,13 @@
-import { getShopView, listAuditLog, listProducts, mediaFileForKey, notFound } from '@aldea/core';
+import {
+  getShopView,
+  listAuditLog,
+  listOrdersToHandle,
+  listProducts,
+  mediaFileForKey,
+  notFound,
+} from '@aldea/core';
 import { Hono } from 'hono';
+import { shopTokenRoutes } from '../api-tokens/token-routes.js';
 import type { AdminEnv } from '../env.js';
 import { loadShop } from '../middleware/load-shop.js';
 import { requires } from '../middleware/requires.js';
@@ -39,7 +47,11 @@ export function shopRoutes(): Hono<AdminEnv> {
 
   app.get('/', requires('shop.read'), async (c) => {
     const shop = c.get('shop');
-    const [view, counts] = await Promise.all([getShopView(shop), countProducts(shop)]);
+    const [view, counts, orders] = await Promise.all([
+      getShopView(shop),
+      countProducts(shop),
+      listOrdersToHandle(shop, { limit: 1 }),
+    ]);
     return renderPage(
       c,
       <DashboardPage
@@ -48,6 +60,7 @@ export function shopRoutes(): Hono<AdminEnv> {
         shop={shop}
         view={view}
         counts={counts}
+        orders={orders.counts}
       />,
       { title: view.name, nav: 'shop', flash: flashOf(c) },
     );
@@ -88,6 +101,7 @@ export function shopRoutes(): Hono<AdminEnv> {
   app.route('/products', productRoutes());
   app.route('/collections', collectionRoutes());
   app.route('/settings', settingsRoutes());
+  app.route('/settings/api-tokens', shopTokenRoutes());
   app.route('/shipping', shippingRoutes());
   app.route('/payments', paymentRoutes());
   return app;

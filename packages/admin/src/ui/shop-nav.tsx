@@ -49,6 +49,7 @@ export const OPERATOR_SECTIONS: readonly { path: string; label: MessageKey }[] =
   { path: '/shops', label: 'nav.shops' },
   { path: '/users', label: 'nav.users' },
   { path: '/fx', label: 'nav.fx' },
+  { path: '/api-tokens', label: 'apiTokens.title' },
 ];
 
 export function OperatorNav({

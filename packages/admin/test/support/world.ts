@@ -23,6 +23,7 @@ import {
 import { Hono } from 'hono';
 import sharp from 'sharp';
 import { type AdminOptions, createAdmin } from '../../src/index.js';
+import { addPlatformTokenFixture, addTokenFixture } from '../api-tokens/fixtures.js';
 import { addOrderFixtures } from '../orders/fixtures.js';
 import { makeDb } from './db.js';
 
@@ -56,6 +57,8 @@ export interface ShopFixture {
   orderId: string;
   zoneId: string;
   rateId: string;
+  /** A live API token of the shop (api-tokens/fixtures.ts). */
+  tokenId: string;
 }
 
 async function user(
@@ -113,6 +116,7 @@ async function shopWithEverything(
     mediaKey: ingested.asset.files[0]!.key,
     collectionId: collection.id,
     ...orders,
+    ...(await addTokenFixture(ctx)),
   };
 }
 
@@ -152,11 +156,12 @@ export async function makeWorld(options: Partial<AdminOptions> & { clock?: Clock
   await addMembership(a.ctx, people.staffA.id, 'staff');
   await addMembership(b.ctx, people.ownerB.id, 'owner');
   await assignTrainer(platform, v1.id, people.trainer1.id);
+  const platformTokenId = await addPlatformTokenFixture(db);
 
   const admin = createAdmin({ db, storage, basePath: '/admin', logger: () => {}, ...options });
   const app = new Hono();
   app.route('/admin', admin);
-  return { db, storage, platform, admin, app, a, b, villages: { v1, v2 }, people };
+  return { db, storage, platform, admin, app, a, b, villages: { v1, v2 }, people, platformTokenId };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;

@@ -21,6 +21,13 @@ export {
   isFinalStatus,
   ORDER_TRANSITIONS,
 } from './order-status.js';
+export {
+  listOrdersToHandle,
+  type OrdersToHandle,
+  OrdersToHandleInput,
+  type OrderTask,
+} from './orders-to-handle.js';
 export { RefundOrderInput, refundOrder } from './refund-order.js';
 export type { SettleOutcome } from './settle-payment.js';
+export { type SettlementRate, toSettlementAmount } from './settlement-amount.js';
 export type { OrderLineView, OrderView, PaymentView, RefundView } from './views.js';

@@ -1,0 +1,50 @@
+import type { Messages } from '@aldea/core';
+import type { ApiTokensMessageKey } from './en.js';
+
+/** API 令牌页面的简体中文界面文字。 */
+export const apiTokensZhCN: Messages<ApiTokensMessageKey> = {
+  'apiTokens.title': 'API 令牌',
+  'apiTokens.platformTitle': '平台 API 令牌',
+  'apiTokens.intro':
+    '令牌让一个程序（库存同步、订单导出、发货工具）通过 JSON API 使用本店，只能做你勾选的事。每个程序用自己的令牌，不再使用时就撤销它。',
+  'apiTokens.platformIntro':
+    '平台令牌供运营者自己的脚本使用，例如每天更新汇率。创建它的人失去运营者权限后，令牌即失效。',
+  'apiTokens.settingsLink': '给程序和集成使用的 API 令牌',
+  'apiTokens.settingsHint': '让程序通过 JSON API 查看或修改本店。',
+  'apiTokens.none': '还没有令牌。',
+  'apiTokens.new': '新建令牌',
+  'apiTokens.name': '名称',
+  'apiTokens.nameHint': '令牌的用途，例如“库存同步”。',
+  'apiTokens.scopes': '权限',
+  'apiTokens.scopesHint': '只勾选程序需要的。修改权限包含查看权限。',
+  'apiTokens.create': '创建令牌',
+  'apiTokens.prefix': '开头',
+  'apiTokens.created': '创建于 {date}',
+  'apiTokens.lastUsed': '最近使用 {date}',
+  'apiTokens.neverUsed': '从未使用',
+  'apiTokens.revokedAt': '撤销于 {date}',
+  'apiTokens.live': '有效',
+  'apiTokens.revoked': '已撤销',
+  'apiTokens.revoke': '撤销',
+  'apiTokens.createdTitle': '令牌“{name}”已创建',
+  'apiTokens.copyNow': '请现在复制这个令牌并妥善保存。它只显示这一次：Aldea 只保存它的指纹。',
+  'apiTokens.yourToken': '你的新令牌',
+  'apiTokens.copyHint': '点一下方框，全选后复制。程序这样发送它：Authorization: Bearer <token>',
+  'apiTokens.copied': '我已复制：返回令牌列表',
+  'apiTokens.confirmTitle': '撤销“{name}”？',
+  'apiTokens.confirmBody':
+    '使用以 {prefix} 开头的令牌的程序会立即停止工作。此操作无法撤回：需要时请新建一个令牌。',
+  'apiTokens.confirm': '是的，撤销',
+  'apiTokens.alreadyRevoked': '这个令牌已经撤销了。',
+  'apiTokens.flash.revoked': '令牌已撤销。',
+  'apiTokens.error.scopes': '请至少勾选一项权限。',
+  'apiTokens.error.scope': '没有这项权限。',
+  'apiTokens.error.nameChars': '名称中不要使用 < 或 >。',
+  'apiTokens.scope.catalog:read': '查看商品、库存和价格',
+  'apiTokens.scope.catalog:write': '修改商品、库存和价格',
+  'apiTokens.scope.orders:read': '查看订单',
+  'apiTokens.scope.orders:write': '发货、取消订单和退款',
+  'apiTokens.scope.settings:read': '查看店铺设置',
+  'apiTokens.scope.settings:write': '修改店铺设置',
+  'apiTokens.scope.fx:write': '设置汇率',
+};
