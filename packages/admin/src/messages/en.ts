@@ -138,7 +138,6 @@ export const en = {
   'dashboard.drafts': '{count} drafts',
   'dashboard.next': 'What to do next',
   'dashboard.addProduct': 'Add a product',
-  'dashboard.ordersSoon': 'Orders will appear here.',
   'dashboard.viewShop': 'See the shop as buyers do',
   'dashboard.yourRole': 'Your role: {role}',
   'dashboard.trainerNotice': 'You are helping as a trainer: every change you make is recorded.',

@@ -137,7 +137,6 @@ export const esMX: Messages<MessageKey> = {
   'dashboard.drafts': '{count} borradores',
   'dashboard.next': 'Qué sigue',
   'dashboard.addProduct': 'Agregar un producto',
-  'dashboard.ordersSoon': 'Aquí aparecerán los pedidos.',
   'dashboard.viewShop': 'Ver la tienda como la ven los compradores',
   'dashboard.yourRole': 'Tu papel: {role}',
   'dashboard.trainerNotice':

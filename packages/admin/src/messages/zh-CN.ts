@@ -131,7 +131,6 @@ export const zhCN: Messages<MessageKey> = {
   'dashboard.drafts': '草稿 {count} 件',
   'dashboard.next': '接下来要做的事',
   'dashboard.addProduct': '添加商品',
-  'dashboard.ordersSoon': '订单会显示在这里。',
   'dashboard.viewShop': '以买家身份查看店铺',
   'dashboard.yourRole': '您的角色：{role}',
   'dashboard.trainerNotice': '您正以培训老师身份协助：您的每一项修改都会被记录。',

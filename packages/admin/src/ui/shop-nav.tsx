@@ -4,8 +4,7 @@ import type { MessageKey } from '../messages/index.js';
 
 /**
  * The shop's sections, in menu order. A section the role may not use is not
- * shown. The orders section belongs to the checkout work; its routes slot in
- * under `/s/:shopId/orders`.
+ * shown.
  */
 export const SHOP_SECTIONS: readonly { path: string; label: MessageKey; action: ShopAction }[] = [
   { path: '', label: 'nav.dashboard', action: 'shop.read' },
