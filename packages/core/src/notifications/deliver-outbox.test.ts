@@ -197,4 +197,19 @@ describe('the default renderers', () => {
     expect(await deliverOutbox(worker, opts)).toMatchObject({ sent: 1, failed: 0 });
     expect(received.map((m) => m.to)).toEqual([[email]]);
   });
+
+  it('deliver an emailed invitation to a seller', async () => {
+    const { twoVillages, LINKS } = await import('../onboarding/testing/world.js');
+    const { createInvitation } = await import('../onboarding/create-invitation.js');
+    await deliverOutbox(worker, opts);
+    received.length = 0;
+    const w = await twoVillages(db);
+    await createInvitation(
+      w.mariana,
+      { villageId: w.comonfort.id, email: 'chayo@aldea.test', name: 'Rosario' },
+      { links: LINKS },
+    );
+    expect(await deliverOutbox(worker, opts)).toMatchObject({ sent: 1, failed: 0 });
+    expect(received.map((m) => m.to)).toEqual([['chayo@aldea.test']]);
+  });
 });
