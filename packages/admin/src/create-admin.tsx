@@ -144,9 +144,9 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
       origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin,
     }),
   );
-  // Photo uploads get their own, larger limit; everything else is a small form.
+  // Photo and spreadsheet uploads get their own, larger limit; everything else is a small form.
   app.use(async (c, next) => {
-    const upload = /\/photos$/.test(c.req.path) && c.req.method === 'POST';
+    const upload = /\/(photos|import)$/.test(c.req.path) && c.req.method === 'POST';
     return bodyLimit({
       maxSize: upload ? deps.maxUploadRequestBytes : 2 * 1024 * 1024,
       onError: (cx) => renderError(cx as typeof c, 413),

@@ -18,6 +18,12 @@ const PUBLIC = new Set([
   'POST /reset',
   'GET /reset/:token',
   'POST /reset/:token',
+  // Onboarding: a seller opens an invitation before having an account.
+  'GET /onboarding-assets/:file',
+  'GET /invite',
+  'POST /invite',
+  'GET /invite/:village/:secret',
+  'POST /invite/:village/:secret',
 ]);
 
 interface Route {
@@ -102,6 +108,10 @@ describe('the admin route table', () => {
     token: 'x'.repeat(43),
     file: 'nope.css',
     platformTokenId: w.platformTokenId,
+    villageId: w.villages.v1.id,
+    cohortId: 'coh_x',
+    invitationId: 'inv_x',
+    templateId: 'tpl_x',
   });
 
   it('is not empty, and every shop route declares the action it needs', () => {

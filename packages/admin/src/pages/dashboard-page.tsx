@@ -1,4 +1,5 @@
 import type { OrdersToHandle, ShopContext, ShopView, Translate } from '@aldea/core';
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Links } from '../links.js';
 import type { MessageKey } from '../messages/index.js';
 import { OrdersToDoLinks } from '../orders/orders-to-do-links.js';
@@ -11,6 +12,7 @@ export function DashboardPage({
   view,
   counts,
   orders,
+  onboarding,
 }: {
   t: Translate<MessageKey>;
   links: Links;
@@ -19,6 +21,8 @@ export function DashboardPage({
   counts: { published: number; drafts: number };
   /** What orders wait for the seller (orders/orders-to-do-links.tsx renders them). */
   orders: OrdersToHandle['counts'];
+  /** The seller's next onboarding step (rendered by the onboarding screens), if any. */
+  onboarding?: JSX.Element | null;
 }) {
   const role = shop.role as 'owner' | 'staff' | 'trainer' | 'operator';
   return (
@@ -31,6 +35,7 @@ export function DashboardPage({
       {(role === 'trainer' || role === 'operator') && (
         <p class="notice">{t('dashboard.trainerNotice')}</p>
       )}
+      {onboarding}
       <section class="card">
         <h2>{t('dashboard.next')}</h2>
         <ul class="actions">

@@ -41,7 +41,9 @@ export function HomePage({
           <h2>{t('home.trainerOf')}</h2>
           <ul class="inline-list">
             {villages.map((v) => (
-              <li>{v.name}</li>
+              <li>
+                <a href={links.to(`/trainer/v/${encodeURIComponent(v.id)}`)}>{v.name}</a>
+              </li>
             ))}
           </ul>
         </section>

@@ -1,4 +1,5 @@
 import {
+  getShopProgress,
   getShopView,
   listAuditLog,
   listOrdersToHandle,
@@ -11,6 +12,7 @@ import { shopTokenRoutes } from '../api-tokens/token-routes.js';
 import type { AdminEnv } from '../env.js';
 import { loadShop } from '../middleware/load-shop.js';
 import { requires } from '../middleware/requires.js';
+import { NextStepCard } from '../onboarding/shop/next-step-card.js';
 import { orderRoutes } from '../orders/order-routes.js';
 import { AuditPage } from '../pages/audit-page.js';
 import { DashboardPage } from '../pages/dashboard-page.js';
@@ -47,10 +49,11 @@ export function shopRoutes(): Hono<AdminEnv> {
 
   app.get('/', requires('shop.read'), async (c) => {
     const shop = c.get('shop');
-    const [view, counts, orders] = await Promise.all([
+    const [view, counts, orders, progress] = await Promise.all([
       getShopView(shop),
       countProducts(shop),
       listOrdersToHandle(shop, { limit: 1 }),
+      getShopProgress(shop),
     ]);
     return renderPage(
       c,
@@ -61,6 +64,7 @@ export function shopRoutes(): Hono<AdminEnv> {
         view={view}
         counts={counts}
         orders={orders.counts}
+        onboarding={<NextStepCard c={c} progress={progress} />}
       />,
       { title: view.name, nav: 'shop', flash: flashOf(c) },
     );
