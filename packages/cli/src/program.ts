@@ -10,6 +10,7 @@ import { registerPayments } from './commands/payments.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { registerShop } from './commands/shop.js';
+import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
 import { registerVillage } from './commands/village.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo): Command {
   registerVillage(program, io);
   registerShop(program, io);
   registerUser(program, io);
+  registerToken(program, io);
   registerImport(program, io);
   registerFx(program, io);
   registerPayments(program, io);
