@@ -8,6 +8,7 @@ import {
   type MediaStorage,
   type PlatformContext,
   platformContext,
+  seedOnboardingDemo,
 } from '@aldea/core';
 import { importDemoRates } from './demo-rates.ts';
 import { loadSeedData, type SeedData } from './seed-data.ts';
@@ -149,6 +150,14 @@ export async function seedDemo(
     }
     result.seeded = true;
   });
+  if (result.seeded) {
+    // After the commit: the template is made from the committed Bainiu shop, and
+    // a Comonfort shop is created from it with prices converted to pesos.
+    const onboarding = await seedOnboardingDemo(platform);
+    if (onboarding.seeded) {
+      log('  a shop template from laolin-hickory, and a Comonfort shop created from it');
+    }
+  }
   const out = done();
   if (out.seeded) {
     log(

@@ -4,6 +4,7 @@ import {
   isAldeaError,
   listProducts,
   listShopJobs,
+  listShopTemplates,
   listVillageShops,
   listVillages,
   platformContext,
@@ -45,6 +46,17 @@ describe('seedDemo on an empty database', () => {
     // One line per shop, "  village/shop: N products": `aldea seed --demo` counts them for its progress bar.
     expect(lines.filter((l) => /^\s+[\w-]+\/[\w-]+: \d+ products$/.test(l))).toHaveLength(6);
   }, 180_000);
+
+  it('saves a template from a Bainiu shop and opens a Comonfort shop from it, in pesos', async () => {
+    const system = platformContext(db);
+    const templates = await listShopTemplates(system);
+    expect(templates.map((t) => t.sourceShopId)).toHaveLength(1);
+    const comonfort = (await listVillages(system)).find((v) => v.slug === 'comonfort')!;
+    const all = await listVillageShops(system, comonfort.id, { includeAll: true });
+    const fromTemplate = all.filter((s) => !data.villages[1]!.shops.some((d) => d.slug === s.slug));
+    expect(fromTemplate).toHaveLength(1);
+    expect(fromTemplate[0]!.baseCurrency).toBe('MXN');
+  });
 
   it('creates two villages, six live shops and at least 48 products', async () => {
     expect(result).toMatchObject({ seeded: true, villages: 2 });

@@ -1,5 +1,4 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { type DemoConfig, loadDemoConfig } from '../src/config.ts';
 import { startDemo, within } from '../src/start-demo.ts';
