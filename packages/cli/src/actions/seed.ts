@@ -5,7 +5,7 @@ import { type CliIo, printResult } from '../io.js';
 import { startProgress } from '../progress.js';
 import { globalOptions, loadCliConfig, withDatabase } from '../runtime.js';
 
-type DemoModule = typeof import('@aldea/example-demo');
+type DemoModule = typeof import('@aldea/example-demo/seed');
 
 /**
  * The demo seed ships with the repository's `examples/demo`, not with the
@@ -13,7 +13,7 @@ type DemoModule = typeof import('@aldea/example-demo');
  */
 async function loadDemo(): Promise<DemoModule> {
   try {
-    return await import('@aldea/example-demo');
+    return await import('@aldea/example-demo/seed');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
     throw new CliError(
