@@ -68,3 +68,29 @@ export const mediaFiles = sqliteTable(
     }).onDelete('cascade'),
   ],
 );
+
+/** The pictures that brand a shop rather than show a product. */
+export const SHOP_IMAGE_ROLES = ['logo', 'banner'] as const;
+export type ShopImageRole = (typeof SHOP_IMAGE_ROLES)[number];
+
+/**
+ * A shop's logo and banner: at most one asset per role. Deleting the asset
+ * removes the row, so the shop simply has no logo again.
+ */
+export const shopImages = sqliteTable(
+  'shop_images',
+  {
+    shopId: shopId(),
+    role: text('role', { enum: SHOP_IMAGE_ROLES }).notNull(),
+    mediaId: text('media_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.role] }),
+    foreignKey({
+      columns: [t.shopId, t.mediaId],
+      foreignColumns: [mediaAssets.shopId, mediaAssets.id],
+    }).onDelete('cascade'),
+    check('shop_images_role_ck', sql`${t.role} in ('logo', 'banner')`),
+  ],
+);

@@ -69,6 +69,8 @@ export const jobs = sqliteTable(
     runAt: timestamp('run_at').notNull(),
     lockedUntil: timestamp('locked_until'),
     lastError: text('last_error'),
+    /** What a finished job produced for the person waiting on it (an import's report…). */
+    result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
