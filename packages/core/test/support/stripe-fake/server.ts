@@ -3,6 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { type FormValue, obj, parseStripeForm, str } from './form.js';
+import { API_VERSION, escapeHtml, readBody, rid, send, stripeError } from './http.js';
+import type { FakeStripe, FakeStripeOptions, Json, StripeEvent } from './types.js';
+
+export type { FakeStripe, FakeStripeOptions, StripeEvent } from './types.js';
 
 /**
  * A small HTTP server that plays the Stripe endpoints Aldea calls — checkout
@@ -15,98 +19,6 @@ import { type FormValue, obj, parseStripeForm, str } from './form.js';
  * The product talks to it with the real SDK:
  * `new Stripe(key, { host: '127.0.0.1', port, protocol: 'http' })`.
  */
-
-type Json = Record<string, unknown>;
-
-export interface StripeEvent {
-  id: string;
-  object: 'event';
-  type: string;
-  created: number;
-  livemode: false;
-  api_version: string;
-  data: { object: Json };
-}
-
-export interface FakeStripeOptions {
-  webhookSecret?: string;
-  /** Where to POST events. Without it, events are only recorded. */
-  webhookUrl?: string;
-  /** Deliver events as they happen (default), or hold them until `deliverPending()`. */
-  deliver?: 'immediately' | 'manually';
-}
-
-export interface FakeStripe {
-  readonly port: number;
-  readonly url: string;
-  readonly webhookSecret: string;
-  readonly sessions: Map<string, Json>;
-  readonly paymentIntents: Map<string, Json>;
-  readonly charges: Map<string, Json>;
-  readonly refunds: Map<string, Json>;
-  /** Every event produced, in order. */
-  readonly events: StripeEvent[];
-  /** Every API request received (method, path, idempotency key, decoded body). */
-  readonly requests: { method: string; path: string; idempotencyKey?: string; body: Json }[];
-  setWebhookUrl(url: string): void;
-  /** The buyer paid (or, for async methods, started paying): the session completes. */
-  complete(sessionId: string, opts?: { async?: boolean }): StripeEvent[];
-  /** An async payment settled (or failed) after completion. */
-  settleAsync(sessionId: string, ok: boolean): StripeEvent;
-  /** The session ran out (as Stripe does at `expires_at`). */
-  expire(sessionId: string): StripeEvent;
-  /** A refund made in the Stripe dashboard (outside Aldea). */
-  dashboardRefund(paymentIntentId: string, amount: number): StripeEvent;
-  /** Payload and signature header for an event, optionally signed at another time. */
-  sign(
-    event: StripeEvent,
-    opts?: { timestamp?: number; secret?: string },
-  ): {
-    payload: string;
-    header: string;
-  };
-  /** POSTs an event to the webhook URL; returns the HTTP status. */
-  send(event: StripeEvent, opts?: { timestamp?: number; secret?: string }): Promise<number>;
-  /** Delivers held events in order (manual delivery mode). */
-  deliverPending(): Promise<number[]>;
-  /** Makes the next `count` API calls answer with this status (a Stripe outage). */
-  failNext(count: number, status?: number): void;
-  close(): Promise<void>;
-}
-
-const API_VERSION = '2026-10-28.endive';
-
-function rid(prefix: string): string {
-  return `${prefix}_test_${randomBytes(12).toString('hex')}`;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => {
-      data += c;
-    });
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json') {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': type, 'request-id': rid('req') });
-  res.end(text);
-}
-
-function stripeError(res: ServerResponse, status: number, message: string, code?: string) {
-  send(res, status, {
-    error: { type: 'invalid_request_error', message, ...(code ? { code } : {}) },
-  });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Starts the fake on 127.0.0.1 and a random port. */
 export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<FakeStripe> {
