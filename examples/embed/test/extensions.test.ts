@@ -8,6 +8,7 @@ import {
   importFxRates,
   isAldeaError,
   isPermanentMailError,
+  isPermanentSmsError,
   listLatestRates,
   money,
   type OutgoingEmail,
@@ -20,6 +21,7 @@ import { createMarketApp } from '../src/app.js';
 import { type Bucket, bucketStorage } from '../src/extensions/bucket-storage.js';
 import { httpMailer } from '../src/extensions/http-mailer.js';
 import { jsonFeedProvider } from '../src/extensions/json-fx-provider.js';
+import { jsonSmsSender } from '../src/extensions/json-sms-sender.js';
 import { notifyingManualPayments } from '../src/extensions/notifying-payments.js';
 
 /** A local HTTP server answering with `handler`; closed after each test. */
@@ -142,6 +144,41 @@ describe('httpMailer (Mailer)', () => {
     const down = await mailer.send(email).catch((e: unknown) => e);
     expect(down).toBeInstanceOf(Error);
     expect(isPermanentMailError(down)).toBe(false);
+  });
+});
+
+describe('jsonSmsSender (SmsSender)', () => {
+  const sms = {
+    to: '+524121234567',
+    text: 'Chayo, abre tu tienda: https://x.example/i/AB12',
+    id: 'obx_1',
+  };
+
+  it('posts the text as JSON with the key and the outbox id as reference', async () => {
+    const seen: { auth?: string; body: unknown }[] = [];
+    const url = await serveLocally((req, body, res) => {
+      seen.push({ auth: req.headers.authorization, body: JSON.parse(body) });
+      res.writeHead(201).end();
+    });
+    await jsonSmsSender({ url, key: 'k3y', sender: 'Aldea' }).send(sms);
+    expect(seen).toEqual([
+      {
+        auth: 'Bearer k3y',
+        body: { from: 'Aldea', to: sms.to, text: sms.text, reference: 'obx_1' },
+      },
+    ]);
+  });
+
+  it('gives up on a refused number and retries a busy or broken provider', async () => {
+    let status = 400;
+    const url = await serveLocally((_req, _body, res) => res.writeHead(status).end());
+    const sender = jsonSmsSender({ url, key: 'k3y', sender: 'Aldea' });
+    const verdicts: boolean[] = [];
+    for (const s of [400, 429, 503]) {
+      status = s;
+      verdicts.push(isPermanentSmsError(await sender.send(sms).catch((e: unknown) => e)));
+    }
+    expect(verdicts).toEqual([true, false, false]);
   });
 });
 

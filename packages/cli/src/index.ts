@@ -5,6 +5,7 @@
 export { runCli } from './cli.js';
 export { CliError, EXIT, type ExitCode, exitCodeFor } from './exit-codes.js';
 export { gatewayFromConfig } from './integrations/payment-gateway.js';
+export { smsSenderFromConfig } from './integrations/sms-sender.js';
 export { mailerFromConfig } from './integrations/smtp-mailer.js';
 export type { CliIo } from './io.js';
 export { startOrderSweeper } from './serve/order-sweeper.js';

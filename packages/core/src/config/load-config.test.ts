@@ -79,6 +79,10 @@ describe('loadConfig', () => {
     [{ ALDEA_BASE_DOMAIN: 'not a domain' }, 'baseDomain', 'expected a domain name'],
     [{ STRIPE_SECRET_KEY: 'pk_test_abc' }, 'stripeSecretKey', 'starting "pk_…"'],
     [{ ALDEA_FX_STALE_AFTER_HOURS: '0' }, 'fxStaleAfterHours', 'from 1 to 8760'],
+    [{ ALDEA_SMS_URL: 'ftp://sms.example.org' }, 'smsUrl', 'ALDEA_SMS_URL (environment)'],
+    [{ ALDEA_TWILIO_ACCOUNT_SID: 'AC 123' }, 'twilioAccountSid', 'expected a Twilio Account SID'],
+    [{ ALDEA_SMS_FROM: '415-123' }, 'smsFrom', 'expected a phone number in E.164'],
+    [{ ALDEA_SMS_FROM: 'TooLongSender1' }, 'smsFrom', 'alphanumeric sender ID'],
   ])('names a wrong environment value %j', (env, key, text) => {
     const err = failure({ env, cwd: tmp() });
     expect(isAldeaError(err, 'VALIDATION')).toBe(true);
@@ -103,6 +107,69 @@ describe('loadConfig', () => {
     ]);
     expect(err.message).toContain('STRIPE_WEBHOOK_SECRET is missing');
     expect(err.message).toContain('required because STRIPE_SECRET_KEY (environment) is set');
+  });
+
+  it('reads the SMS settings, with Twilio as the default endpoint', () => {
+    const sid = `AC${'0a'.repeat(16)}`;
+    const { config } = loadConfig({
+      env: {
+        ALDEA_TWILIO_ACCOUNT_SID: sid,
+        ALDEA_TWILIO_AUTH_TOKEN: 'tok3n-s3cret-value',
+        ALDEA_SMS_FROM: '+15005550006',
+        ALDEA_PUBLIC_URL: 'https://shops.example.org',
+      },
+      cwd: tmp(),
+    });
+    expect(config).toMatchObject({
+      smsUrl: 'https://api.twilio.com',
+      twilioAccountSid: sid,
+      twilioAuthToken: 'tok3n-s3cret-value',
+      smsFrom: '+15005550006',
+    });
+    expect(redactConfig(config).twilioAuthToken).toBe('********');
+    // A compatible provider or a test double; the URL alone enables nothing.
+    const other = loadConfig({ env: { ALDEA_SMS_URL: 'http://127.0.0.1:4010/' }, cwd: tmp() });
+    expect(other.config).toMatchObject({ smsUrl: 'http://127.0.0.1:4010' });
+    expect(other.config.twilioAccountSid).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { ALDEA_TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}` },
+      ['smsFrom', 'twilioAuthToken'],
+      'ALDEA_TWILIO_ACCOUNT_SID (environment)',
+    ],
+    [
+      { ALDEA_TWILIO_AUTH_TOKEN: 'sup3rsecret-token' },
+      ['smsFrom', 'twilioAccountSid'],
+      'ALDEA_TWILIO_AUTH_TOKEN (environment)',
+    ],
+    [
+      { ALDEA_SMS_FROM: 'Aldea', ALDEA_TWILIO_AUTH_TOKEN: 'sup3rsecret-token' },
+      ['twilioAccountSid'],
+      'ALDEA_TWILIO_ACCOUNT_SID is missing',
+    ],
+  ])('names the SMS settings missing when one of them is set (%j)', (env, missing, text) => {
+    const err = failure({
+      env: { ...env, ALDEA_PUBLIC_URL: 'https://shops.example.org' },
+      cwd: tmp(),
+    });
+    expect(err.issues.map((i) => i.path).sort()).toEqual(missing);
+    expect(err.message).toContain(text);
+    expect(err.message).not.toContain('sup3rsecret');
+  });
+
+  it('needs the public URL for the links in SMS', () => {
+    const err = failure({
+      env: {
+        ALDEA_TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+        ALDEA_TWILIO_AUTH_TOKEN: 'tok3n-s3cret-value',
+        ALDEA_SMS_FROM: `MG${'f'.repeat(32)}`,
+      },
+      cwd: tmp(),
+    });
+    expect(err.issues.map((i) => i.path)).toEqual(['publicUrl']);
+    expect(err.message).toContain('ALDEA_PUBLIC_URL is missing');
   });
 
   it('refuses a hard FX limit below the warning age', () => {

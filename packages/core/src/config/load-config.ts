@@ -31,6 +31,10 @@ export interface AldeaConfig {
   stripeApiUrl?: string;
   smtpUrl?: string;
   mailFrom?: string;
+  smsUrl: string;
+  twilioAccountSid?: string;
+  twilioAuthToken?: string;
+  smsFrom?: string;
 }
 
 /** Where a setting's value came from; later sources win: default < file < env < flag. */
@@ -156,6 +160,13 @@ function crossFieldIssues(c: Partial<AldeaConfig>, label: (k: SettingKey) => str
   requires('stripeWebhookSecret', 'stripeSecretKey');
   requires('mailFrom', 'smtpUrl');
   requires('publicUrl', 'smtpUrl'); // links in emails must not come from a Host header
+  // SMS: all three or none; each missing one is named once, after the first that is set.
+  const sms = ['twilioAccountSid', 'twilioAuthToken', 'smsFrom'] as const;
+  const smsSet = sms.find((k) => c[k] !== undefined);
+  if (smsSet) {
+    for (const key of sms) requires(key, smsSet);
+    if (c.smtpUrl === undefined) requires('publicUrl', smsSet); // links in SMS too
+  }
   if (
     c.fxMaxAgeHours !== undefined &&
     c.fxStaleAfterHours !== undefined &&

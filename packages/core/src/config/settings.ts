@@ -166,6 +166,46 @@ export const SETTINGS = {
       .trim()
       .regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/),
   },
+  smsUrl: {
+    env: 'ALDEA_SMS_URL',
+    kind: 'url',
+    expected: 'an http(s) URL such as https://api.twilio.com',
+    description:
+      'Where the Twilio Messages API is reached: Twilio, a compatible provider, or a test double.',
+    default: 'https://api.twilio.com',
+    schema: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+  },
+  twilioAccountSid: {
+    env: 'ALDEA_TWILIO_ACCOUNT_SID',
+    kind: 'string',
+    expected: 'a Twilio Account SID (AC followed by 32 hex digits) or a compatible account id',
+    description: 'Enables SMS invitations through Twilio. Unset: SMS messages stay in the outbox.',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{8,64}$/),
+  },
+  twilioAuthToken: {
+    env: 'ALDEA_TWILIO_AUTH_TOKEN',
+    kind: 'secret',
+    expected: 'the Twilio auth token (or API secret) of that account',
+    description: 'Authenticates SMS requests; required with an Account SID.',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^\S{8,128}$/),
+  },
+  smsFrom: {
+    env: 'ALDEA_SMS_FROM',
+    kind: 'string',
+    expected:
+      'a phone number in E.164 (+15005550006), an alphanumeric sender ID (up to 11 letters and digits) or a Messaging Service SID (MG…)',
+    description: 'Who text messages come from; required with an Account SID.',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$/),
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 /** The key of one setting in `aldea.config.json`. */

@@ -4,6 +4,7 @@ export {
   type DeliverOutboxResult,
   deliverOutbox,
   type OutboxRenderer,
+  type SmsRenderer,
 } from './deliver-outbox.js';
 export { emailCatalogues } from './email-messages.js';
 export {
@@ -21,4 +22,14 @@ export {
   type RenderedEmail,
   renderOrderEmail,
 } from './order-emails.js';
-export { defaultOutboxRenderers } from './outbox-renderers.js';
+export { defaultOutboxRenderers, defaultSmsRenderers } from './outbox-renderers.js';
+export { authSmsRenderers, passwordResetSmsRenderer } from './password-reset-sms.js';
+export { fitSms, type SmsSize, smsSize } from './sms-segments.js';
+export {
+  isPermanentSmsError,
+  type OutgoingSms,
+  SmsSendError,
+  type SmsSender,
+  type TwilioSmsOptions,
+  twilioSmsSender,
+} from './sms-sender.js';
