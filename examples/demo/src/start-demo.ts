@@ -3,6 +3,7 @@ import { gatewayFromConfig, startOrderSweeper } from '@aldea/cli';
 import {
   type Database,
   findVillageBySlug,
+  importJobHandlers,
   localDiskStorage,
   mediaJobHandlers,
   openSqlite,
@@ -117,7 +118,7 @@ export async function startDemo(
       opts.mediaWorker === false
         ? undefined
         : startJobWorker(system, {
-            handlers: mediaJobHandlers(storage),
+            handlers: { ...mediaJobHandlers(storage), ...importJobHandlers(storage) },
             idleMs: opts.workerIdleMs,
             onError: (err: unknown) => log(`media worker: ${String(err)}`),
           });

@@ -37,6 +37,8 @@ export interface AdminDeps {
   session: Partial<SessionPolicy>;
   /** Largest multipart request for photo uploads, in bytes. */
   maxUploadRequestBytes: number;
+  /** Import sheets (plus photos) larger than this run in the background with a progress page. */
+  backgroundImportBytes: number;
   logger: AdminLogger;
   /** The embedder's branding, when one was given. */
   theme: AdminTheme | undefined;

@@ -4,7 +4,7 @@
  * anyone remembering to add a test. A route with a parameter this file does
  * not know fails the suite until someone says what to put in it.
  */
-import { can, type ShopAction } from '@aldea/core';
+import { can, enqueueImport, type MediaStorage, type ShopAction } from '@aldea/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, makeWorld, request, signedIn, type World } from './support/world.js';
 
@@ -48,6 +48,7 @@ function routeTable(w: World): Route[] {
 
 type Ids = {
   shopId: string;
+  jobId: string;
   productId: string;
   imageId: string;
   collectionId: string;
@@ -58,9 +59,18 @@ type Ids = {
   tokenId: string;
 };
 
+/** A queued background import per shop (made in `beforeAll`), for the `:jobId` routes. */
+const importJobs = new Map<string, string>();
+async function queueImport(f: World['a'], storage: MediaStorage): Promise<void> {
+  const file = { name: 'products.csv', bytes: new TextEncoder().encode('sku,title_en,price\n') };
+  const job = await enqueueImport(f.ctx, storage, { kind: 'products', mode: 'dry-run', file });
+  importJobs.set(f.ctx.shop.id, job.id);
+}
+
 function idsOf(f: World['a']): Ids {
   return {
     shopId: f.ctx.shop.id,
+    jobId: importJobs.get(f.ctx.shop.id) ?? 'job_none',
     productId: f.product.id,
     imageId: f.imageId,
     collectionId: f.collectionId,
@@ -96,6 +106,8 @@ describe('the admin route table', () => {
   beforeAll(async () => {
     w = await makeWorld();
     routes = routeTable(w);
+    await queueImport(w.a, w.storage);
+    await queueImport(w.b, w.storage);
     ownerA = await signedIn(w, w.people.ownerA);
     staffA = await signedIn(w, w.people.staffA);
     trainer1 = await signedIn(w, w.people.trainer1);
@@ -152,7 +164,7 @@ describe('the admin route table', () => {
     for (const r of routes.filter(
       (x) =>
         isShopRoute(x) &&
-        /:(productId|imageId|collectionId|orderId|zoneId|rateId|tokenId)|\*/.test(x.path),
+        /:(productId|imageId|collectionId|orderId|zoneId|rateId|tokenId|jobId)|\*/.test(x.path),
     )) {
       const res = await request(w, `/admin${fill(r.path, mixed)}`, {
         method: r.method,

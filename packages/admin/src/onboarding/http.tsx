@@ -36,6 +36,28 @@ export function inviteLinks(c: Context<AdminEnv>): InviteLinks {
   return { inviteUrl: (village, secret) => `${origin}${links.invite(village, secret)}` };
 }
 
+/** Where invitation links start (`…/invite`), for imports that run in the background. */
+export function inviteUrlBase(c: Context<AdminEnv>): string {
+  const origin = c.get('deps').publicUrl ?? new URL(c.req.url).origin;
+  return `${origin}${onbLinks(c).inviteCode()}`;
+}
+
+/** True when an upload is large enough to import in the background (see `backgroundImportBytes`). */
+export function runsInBackground(
+  c: Context<AdminEnv>,
+  files: (UploadedFile | undefined)[],
+): boolean {
+  const bytes = files.reduce((sum, f) => sum + (f?.size ?? 0), 0);
+  return bytes > c.get('deps').backgroundImportBytes;
+}
+
+/** An uploaded file's bytes and name, for an import that runs in the background. */
+export async function uploadBytes(
+  file: UploadedFile,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  return { name: file.name || 'upload.csv', bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
 /** An uploaded file as an import source (the admin's body limit bounds its size). */
 export async function uploadSource(file: UploadedFile): Promise<ImportSource> {
   return bytesSource(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.csv');

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import {
   type AldeaConfig,
   type Database,
+  importJobHandlers,
   localDiskStorage,
   mediaJobHandlers,
   platformContext,
@@ -10,6 +11,7 @@ import {
 import { serve } from '@hono/node-server';
 import { CliError, EXIT } from '../exit-codes.js';
 import { gatewayFromConfig } from '../integrations/payment-gateway.js';
+import { smsSenderFromConfig } from '../integrations/sms-sender.js';
 import { mailerFromConfig } from '../integrations/smtp-mailer.js';
 import { startOrderSweeper } from './order-sweeper.js';
 import { startOutboxLoop } from './outbox-loop.js';
@@ -26,7 +28,7 @@ export interface RunningServer {
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
-  /** Run the background workers (AVIF versions of photos, the email outbox) in this process. */
+  /** Run the background workers (AVIF photos, large imports, the outbox) in this process. */
   jobs?: boolean;
   log?: (line: string) => void;
 }
@@ -47,8 +49,9 @@ function listenError(err: unknown, config: AldeaConfig): Error {
 
 /**
  * Serves the storefront, admin and API on the configured host and port, with
- * the background work running beside them: the media job worker, the email
- * outbox (when SMTP is configured) and the sweeper that expires unpaid orders. The database must be open and
+ * the background work running beside them: the job worker (AVIF photos, large
+ * imports), the outbox of emails and texts (when SMTP or SMS is configured) and
+ * the sweeper that expires unpaid orders. The database must be open and
  * migrated; it is closed by `stop()`.
  */
 export async function startServer(
@@ -63,15 +66,16 @@ export async function startServer(
     opts.jobs === false
       ? undefined
       : startJobWorker(system, {
-          handlers: mediaJobHandlers(storage),
+          handlers: { ...mediaJobHandlers(storage), ...importJobHandlers(storage) },
           onError: (err) => log(`job worker: ${(err as Error).message ?? err}`),
         });
   const mailer = opts.jobs === false ? undefined : mailerFromConfig(config);
+  const smsSender = opts.jobs === false ? undefined : smsSenderFromConfig(config);
   const outbox =
-    mailer && config.mailFrom && config.publicUrl
+    (mailer || smsSender) && config.publicUrl
       ? startOutboxLoop(system, {
-          mailer,
-          from: config.mailFrom,
+          ...(mailer && config.mailFrom ? { mailer, from: config.mailFrom } : {}),
+          smsSender,
           publicUrl: config.publicUrl,
           onError: (err) => log(`outbox: ${(err as Error).message ?? err}`),
         })

@@ -119,13 +119,28 @@ export async function reportJobProgress(
   return rows.length === 1;
 }
 
-/** Marks a held job done (progress 100). Returns false when the lease was lost. */
-export async function completeJob(ctx: PlatformContext, job: ClaimedJob): Promise<boolean> {
+/**
+ * Marks a held job done (progress 100), keeping what it produced (`result`,
+ * JSON: an import's report…) for the person waiting on it. Returns false when
+ * the lease was lost.
+ */
+export async function completeJob(
+  ctx: PlatformContext,
+  job: ClaimedJob,
+  result?: Record<string, unknown>,
+): Promise<boolean> {
   const now = ctx.clock.now();
   const rows = await ctx.db.transaction((tx) =>
     tx
       .update(jobs)
-      .set({ status: 'done', progress: 100, lockedUntil: null, lastError: null, updatedAt: now })
+      .set({
+        status: 'done',
+        progress: 100,
+        lockedUntil: null,
+        lastError: null,
+        result: result ?? null,
+        updatedAt: now,
+      })
       .where(held(job))
       .returning({ id: jobs.id }),
   );
@@ -137,7 +152,8 @@ export type AttemptOutcome = 'retry' | 'failed' | 'lost';
 
 /**
  * Records a failed attempt: the job goes back to the queue after a backoff, or
- * is marked failed when it has used all its attempts. `lost` when the lease had
+ * is marked failed when it has used all its attempts — or at once when `final`
+ * (an error that another attempt would only repeat). `lost` when the lease had
  * already passed to another worker (nothing written).
  */
 export async function failJobAttempt(
@@ -145,9 +161,10 @@ export async function failJobAttempt(
   job: ClaimedJob,
   error: unknown,
   backoff: BackoffPolicy = DEFAULT_BACKOFF,
+  final = false,
 ): Promise<AttemptOutcome> {
   const now = ctx.clock.now();
-  const last = job.attempt >= job.maxAttempts;
+  const last = final || job.attempt >= job.maxAttempts;
   const rows = await ctx.db.transaction((tx) =>
     tx
       .update(jobs)

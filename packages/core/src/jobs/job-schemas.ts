@@ -43,6 +43,8 @@ export interface JobView {
   runAt: Date;
   /** The last failure's message (never a stack trace). */
   lastError: string | null;
+  /** What the finished job produced for the person waiting on it (an import's report…), else null. */
+  result: Record<string, unknown> | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,6 +64,7 @@ export function toJobView(row: JobRow): JobView {
     maxAttempts: row.maxAttempts,
     runAt: row.runAt,
     lastError: row.lastError,
+    result: row.result ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

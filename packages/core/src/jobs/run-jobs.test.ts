@@ -120,4 +120,45 @@ describe('runJobs', () => {
     expect(summary).toMatchObject({ claimed: 1, done: 0, lost: 1 });
     expect(await findJob(ctx, job.id)).toMatchObject({ status: 'done', attempts: 2 });
   });
+
+  it('keeps what a handler returns as the result of the done job (null when it returns nothing)', async () => {
+    const { ctx } = await setup();
+    const kept = await enqueueJob(ctx, { type: 'test.result', payload: { n: 2 } });
+    const none = await enqueueJob(ctx, { type: 'test.none' });
+    await runJobs(ctx, {
+      handlers: {
+        'test.result': { run: async (job) => ({ doubled: (job.payload.n as number) * 2 }) },
+        'test.none': { run: async () => {} },
+      },
+    });
+    expect(await findJob(ctx, kept.id)).toMatchObject({ status: 'done', result: { doubled: 4 } });
+    expect(await findJob(ctx, none.id)).toMatchObject({ status: 'done', result: null });
+  });
+
+  it('fails a job at once when its handler says the error is not worth retrying', async () => {
+    const { ctx } = await setup();
+    const failedWith: string[] = [];
+    const bad = await enqueueJob(ctx, { type: 'test.refused', maxAttempts: 5 });
+    const summary = await runJobs(ctx, {
+      handlers: {
+        'test.refused': {
+          run: async () => {
+            throw new Error('refused');
+          },
+          retryable: (error) => (error as Error).message !== 'refused',
+          onFailed: async (_c, job) => {
+            failedWith.push(job.id);
+          },
+        },
+      },
+    });
+    expect(summary).toMatchObject({ claimed: 1, failed: 1, retried: 0 });
+    expect(failedWith).toEqual([bad.id]);
+    expect(await findJob(ctx, bad.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'refused',
+      result: null,
+    });
+  });
 });

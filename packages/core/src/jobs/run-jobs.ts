@@ -19,9 +19,15 @@ export interface JobRunTools {
   progress(percent: number): Promise<boolean>;
 }
 
-/** How one job type is run. Throwing from `run` fails the attempt (retried with backoff). */
+/**
+ * How one job type is run. Throwing from `run` fails the attempt (retried with
+ * backoff); what it resolves to is kept on the done job as its `result`.
+ */
 export interface JobHandler {
-  run(job: ClaimedJob, tools: JobRunTools): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: handlers that return nothing stay valid.
+  run(job: ClaimedJob, tools: JobRunTools): Promise<void | Record<string, unknown>>;
+  /** False for an error another attempt would only repeat: the job fails at once. Default: retry. */
+  retryable?(error: unknown): boolean;
   /** Called once when the job has failed for good (all attempts used). */
   onFailed?(ctx: PlatformContext, job: ClaimedJob, error: unknown): Promise<void>;
   /** Overrides the default backoff (30 s doubling, capped at one hour). */
@@ -73,10 +79,12 @@ export async function runJobs(ctx: PlatformContext, opts: RunJobsOptions): Promi
       ctx,
       progress: (percent) => reportJobProgress(ctx, job, percent, leaseMs),
     };
+    let result: Record<string, unknown> | undefined;
     try {
-      await handler.run(job, tools);
+      result = (await handler.run(job, tools)) || undefined;
     } catch (error) {
-      const outcome = await failJobAttempt(ctx, job, error, handler.backoff);
+      const final = handler.retryable?.(error) === false;
+      const outcome = await failJobAttempt(ctx, job, error, handler.backoff, final);
       if (outcome === 'retry') summary.retried++;
       else if (outcome === 'lost') summary.lost++;
       else {
@@ -88,7 +96,7 @@ export async function runJobs(ctx: PlatformContext, opts: RunJobsOptions): Promi
       }
       continue;
     }
-    if (await completeJob(ctx, job)) summary.done++;
+    if (await completeJob(ctx, job, result)) summary.done++;
     else summary.lost++;
   }
   return summary;

@@ -38,6 +38,15 @@ export {
   type ShopUplift,
 } from './impact/impact-report.js';
 export {
+  EnqueueProductsImport,
+  EnqueueSellersImport,
+  enqueueImport,
+  getImportJob,
+  type ImportJobView,
+} from './import/import-jobs.js';
+export { IMPORT_PRODUCTS_JOB, IMPORT_SELLERS_JOB } from './import/import-jobs-payload.js';
+export { type ImportJobOptions, importJobHandlers } from './import/import-jobs-run.js';
+export {
   type ImportMode,
   type ImportProductsOptions,
   type ImportProgress,
@@ -69,6 +78,7 @@ export {
   INVITATION_MESSAGE,
   type InvitationMessage,
   invitationEmailRenderer,
+  invitationSmsRenderer,
 } from './invitation-message.js';
 export { invitationQrSvg } from './invitation-qr.js';
 export { CreateInvitationInput } from './invitation-schemas.js';

@@ -112,6 +112,18 @@ export const onboardingEn = {
   'import.problem': 'Problem',
   'import.warning': 'warning',
   'import.noFile': 'Choose a CSV file.',
+  'importJob.title': 'Importing {file}',
+  'importJob.queued': 'Waiting to start…',
+  'importJob.phase.checking': 'Checking the sheet…',
+  'importJob.phase.photos': 'Preparing the photos…',
+  'importJob.phase.writing': 'Saving…',
+  'importJob.percent': '{percent}% done',
+  'importJob.refresh':
+    'This page updates itself every 2 seconds. You can leave it: the import goes on, and the result waits here.',
+  'importJob.failed': 'The import could not finish, so nothing was saved.',
+  'importJob.failedHint':
+    'Try again in a few minutes. If it fails again, please tell the people who run this site.',
+  'importJob.again': 'Back to the import page',
 
   'print.title': 'Invitations to {village}',
   'print.how': 'Scan the code with the phone camera, or open {url} and type the code.',

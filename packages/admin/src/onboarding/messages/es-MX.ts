@@ -114,6 +114,18 @@ export const onboardingEsMX: Messages<OnboardingMessageKey> = {
   'import.problem': 'Problema',
   'import.warning': 'aviso',
   'import.noFile': 'Elige un archivo CSV.',
+  'importJob.title': 'Importando {file}',
+  'importJob.queued': 'Esperando para empezar…',
+  'importJob.phase.checking': 'Revisando la hoja…',
+  'importJob.phase.photos': 'Preparando las fotos…',
+  'importJob.phase.writing': 'Guardando…',
+  'importJob.percent': '{percent}% listo',
+  'importJob.refresh':
+    'Esta página se actualiza sola cada 2 segundos. Puedes salir: la importación sigue y el resultado te espera aquí.',
+  'importJob.failed': 'La importación no pudo terminar, así que no se guardó nada.',
+  'importJob.failedHint':
+    'Inténtalo de nuevo en unos minutos. Si vuelve a fallar, avisa a quienes administran este sitio.',
+  'importJob.again': 'Volver a la página de importación',
 
   'print.title': 'Invitaciones a {village}',
   'print.how': 'Escanea el código con la cámara del teléfono, o abre {url} y escribe el código.',

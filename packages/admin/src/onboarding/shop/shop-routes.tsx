@@ -1,6 +1,8 @@
 import {
   can,
   confirmConvertedAmounts,
+  enqueueImport,
+  getImportJob,
   getShopProgress,
   type ImportMode,
   importProducts,
@@ -17,7 +19,8 @@ import { readForm } from '../../http/form.js';
 import { loadShop } from '../../middleware/load-shop.js';
 import { requires } from '../../middleware/requires.js';
 import { renderPage } from '../../ui/layout.js';
-import { flashOfKey, onbLinks, ot, uploadSource } from '../http.js';
+import { flashOfKey, onbLinks, ot, runsInBackground, uploadBytes, uploadSource } from '../http.js';
+import { ImportJobPage } from '../import-job-page.js';
 import { GettingStartedPage, ProductImportPage } from './getting-started-page.js';
 
 const MODES: readonly ImportMode[] = ['dry-run', 'all-or-nothing', 'good-rows'];
@@ -154,12 +157,39 @@ export function shopOnboardingRoutes(): Hono<AdminEnv> {
     if (!file) return importPage(c, { error: ot(c)('import.noFile') });
     const [zip] = form.files('photos');
     const mode = MODES.find((m) => m === form.fields.mode) ?? 'dry-run';
+    if (runsInBackground(c, [file, zip])) {
+      const shop = c.get('shop');
+      const job = await enqueueImport(shop, c.get('deps').storage, {
+        kind: 'products',
+        mode,
+        file: await uploadBytes(file),
+        ...(zip ? { photos: new Uint8Array(await zip.arrayBuffer()) } : {}),
+      });
+      return c.redirect(onbLinks(c).onboarding(shop.shop.id, `/import/${job.id}`), 303);
+    }
     const report = await importProducts(c.get('shop'), await uploadSource(file), {
       mode,
       ...(zip ? { photos: { bytes: new Uint8Array(await zip.arrayBuffer()) } } : {}),
       storage: c.get('deps').storage,
     });
     return importPage(c, { report });
+  });
+
+  // A background import: progress until it is done, then the same page as a direct import.
+  app.get('/s/:shopId/onboarding/import/:jobId', requires('catalog.write'), async (c) => {
+    const shop = c.get('shop');
+    const job = await getImportJob(shop, c.req.param('jobId'));
+    if (job.status === 'done' && job.report) return importPage(c, { report: job.report });
+    return renderPage(
+      c,
+      <ImportJobPage
+        t={ot(c)}
+        styles={onbLinks(c).asset()}
+        job={job}
+        back={onbLinks(c).onboarding(shop.shop.id, '/import')}
+      />,
+      { title: ot(c)('importJob.title', { file: job.file.name }), nav: 'shop' },
+    );
   });
 
   return app;

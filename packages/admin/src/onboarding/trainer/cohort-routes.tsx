@@ -1,6 +1,8 @@
 import {
   createInvitation,
+  enqueueImport,
   getCohort,
+  getImportJob,
   type ImportMode,
   type ImportReport,
   importSellers,
@@ -17,8 +19,19 @@ import { type Context, Hono } from 'hono';
 import type { AdminEnv } from '../../env.js';
 import { type FieldErrors, fieldErrors } from '../../http/field-errors.js';
 import { readForm } from '../../http/form.js';
+import { renderError } from '../../http/on-error.js';
 import { renderPage } from '../../ui/layout.js';
-import { flashOfKey, inviteLinks, onbLinks, ot, uploadSource } from '../http.js';
+import {
+  flashOfKey,
+  inviteLinks,
+  inviteUrlBase,
+  onbLinks,
+  ot,
+  runsInBackground,
+  uploadBytes,
+  uploadSource,
+} from '../http.js';
+import { ImportJobPage } from '../import-job-page.js';
 import { CohortPage } from './cohort-page.js';
 import { PrintPage } from './print-page.js';
 
@@ -128,16 +141,46 @@ export function cohortRoutes(): Hono<AdminEnv> {
         status: 400,
       });
     const mode = MODES.find((m) => m === form.fields.mode) ?? 'dry-run';
-    const report = await importSellers(c.get('platform'), await uploadSource(file), {
+    const options = {
       mode,
       villageId: village.id,
       cohortId: id,
       templateId: form.fields.templateId?.trim() || undefined,
-      delivery: form.fields.delivery === 'print' ? 'print' : 'auto',
+      delivery: form.fields.delivery === 'print' ? ('print' as const) : ('auto' as const),
+    };
+    if (runsInBackground(c, [file])) {
+      const job = await enqueueImport(c.get('platform'), c.get('deps').storage, {
+        kind: 'sellers',
+        ...options,
+        file: await uploadBytes(file),
+        inviteUrlBase: inviteUrlBase(c),
+      });
+      return c.redirect(onbLinks(c).cohort(id, `/import/${job.id}`), 303);
+    }
+    const report = await importSellers(c.get('platform'), await uploadSource(file), {
+      ...options,
       links: inviteLinks(c),
     });
     const refused = mode !== 'dry-run' && !report.written && report.errors > 0;
     return cohortPage(c, { report, values: form.fields, status: refused ? 400 : 200 });
+  });
+
+  // A background import: progress until it is done, then the cohort page with its report.
+  app.get('/trainer/c/:cohortId/import/:jobId', async (c) => {
+    const id = c.req.param('cohortId');
+    const job = await getImportJob(c.get('platform'), c.req.param('jobId'));
+    if (job.cohortId !== id) return renderError(c, 404);
+    if (job.status === 'done' && job.report) return cohortPage(c, { report: job.report });
+    return renderPage(
+      c,
+      <ImportJobPage
+        t={ot(c)}
+        styles={onbLinks(c).asset()}
+        job={job}
+        back={onbLinks(c).cohort(id)}
+      />,
+      { title: ot(c)('importJob.title', { file: job.file.name }) },
+    );
   });
 
   app.post('/trainer/c/:cohortId/print', async (c) => {
