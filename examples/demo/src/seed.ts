@@ -11,6 +11,7 @@ import {
   seedOnboardingDemo,
 } from '@aldea/core';
 import { importDemoRates } from './demo-rates.ts';
+import { brandDemoShop } from './seed-branding.ts';
 import { loadSeedData, type SeedData } from './seed-data.ts';
 import { renderVillagePhotos } from './seed-photos.ts';
 import {
@@ -70,7 +71,7 @@ async function createDemoUsers(
 /**
  * Seeds an empty database with the demo: the operator, the sample FX rates
  * (ECB format, dated today), and each village of the seed files with its
- * trainer and its shops (owner, collections, photos, products).
+ * trainer and its shops (owner, collections, logo and banner, photos, products).
  *
  * Does nothing when the database already has a village. Everything is written
  * in ONE transaction (core's commands join it through savepoints), so a failure
@@ -139,6 +140,12 @@ export async function seedDemo(
     });
     const byShop = new Map<DemoShop, Map<string, string>>(shops.map((s) => [s, new Map()]));
     for (const [i, { shop, name }] of uploads.entries()) byShop.get(shop)!.set(name, mediaIds[i]!);
+
+    log('Seeding the demo: logos and banners…');
+    await settleEach(shops, 2, (shop) => {
+      const photo = photos.get(shop.village.village.slug)!.get(photosOf(shop.data)[0]!)!;
+      return brandDemoShop(shop, photo, storage);
+    });
 
     for (const shop of shops) {
       result.products += await createDemoProducts(shop, byShop.get(shop)!);

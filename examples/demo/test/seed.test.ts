@@ -1,6 +1,7 @@
 import {
   AVIF_JOB,
   getProductBySlug,
+  getShopImages,
   isAldeaError,
   listProducts,
   listShopJobs,
@@ -142,6 +143,17 @@ describe('seedDemo on an empty database', () => {
     const jobs = await listShopJobs(system, { type: AVIF_JOB });
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs.every((j) => j.status === 'queued')).toBe(true);
+  });
+
+  it('gives every shop a logo and a banner through the media pipeline', async () => {
+    for (const village of ['bainiu', 'comonfort']) {
+      for (const shop of data.villages.find((v) => v.village.slug === village)!.shops) {
+        const images = await getShopImages(await shopContext(buyer(), shop.slug));
+        expect(images.logo?.width, shop.slug).toBe(320);
+        expect([images.banner?.width, images.banner?.height], shop.slug).toEqual([1500, 500]);
+        expect(images.banner?.files.some((f) => f.format === 'webp')).toBe(true);
+      }
+    }
   });
 
   it('does nothing the second time: the database is not empty', async () => {

@@ -55,6 +55,12 @@ export interface AdminOptions {
   session?: Partial<SessionPolicy>;
   /** Largest photo-upload request in bytes (default 60 MB; each photo is also capped by media). */
   maxUploadRequestBytes?: number;
+  /**
+   * Import uploads (sheet plus photos zip) larger than this many bytes run in
+   * the background, with a progress page, instead of inside the request
+   * (default 256 KB). The server's job worker must run the import handlers.
+   */
+  backgroundImportBytes?: number;
   /** For tests: a fixed clock. */
   clock?: Clock;
   /** Structured error lines (JSON on stderr by default). */
@@ -114,6 +120,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     loginThrottle: options.loginThrottle ?? {},
     session: options.session ?? {},
     maxUploadRequestBytes: options.maxUploadRequestBytes ?? 60 * 1024 * 1024,
+    backgroundImportBytes: options.backgroundImportBytes ?? 256 * 1024,
     logger: options.logger ?? jsonLogger,
     theme: options.theme ? adminTheme(options.theme) : undefined,
     payments: options.payments ?? { manual: manualProvider },
@@ -144,9 +151,11 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
       origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin,
     }),
   );
-  // Photo and spreadsheet uploads get their own, larger limit; everything else is a small form.
+  // Photo (logo, banner) and spreadsheet uploads get their own, larger limit; everything else is a small form.
   app.use(async (c, next) => {
-    const upload = /\/(photos|import)$/.test(c.req.path) && c.req.method === 'POST';
+    const upload =
+      /\/(photos|import|settings\/logo|settings\/banner)$/.test(c.req.path) &&
+      c.req.method === 'POST';
     return bodyLimit({
       maxSize: upload ? deps.maxUploadRequestBytes : 2 * 1024 * 1024,
       onError: (cx) => renderError(cx as typeof c, 413),

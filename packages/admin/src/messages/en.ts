@@ -303,6 +303,20 @@ export const en = {
   'settings.goLive': 'Open the shop',
   'settings.pause': 'Pause the shop',
   'settings.pauseHint': 'While paused, buyers can look but cannot order.',
+  'branding.title': 'Logo and banner',
+  'branding.hint':
+    'The logo shows beside your shop name on every page; the banner across the top of your shop page. A photo or picture up to {mb} MB.',
+  'branding.logo': 'Logo',
+  'branding.banner': 'Banner',
+  'branding.none': 'None yet.',
+  'branding.logoCurrent': 'Your logo now',
+  'branding.bannerCurrent': 'Your banner now',
+  'branding.logoChoose': 'Choose a logo (a square picture works best)',
+  'branding.bannerChoose': 'Choose a banner (a wide photo works best)',
+  'branding.upload': 'Upload',
+  'branding.logoRemove': 'Remove the logo',
+  'branding.bannerRemove': 'Remove the banner',
+  'branding.oneFile': 'Choose one picture.',
 
   'audit.title': 'Activity log',
   'audit.intro':

@@ -305,6 +305,20 @@ export const esMX: Messages<MessageKey> = {
   'settings.goLive': 'Abrir la tienda',
   'settings.pause': 'Pausar la tienda',
   'settings.pauseHint': 'En pausa, los compradores pueden mirar pero no pedir.',
+  'branding.title': 'Logo y portada',
+  'branding.hint':
+    'El logo aparece junto al nombre de tu tienda en cada página; la portada, arriba de la página de tu tienda. Una foto o imagen de hasta {mb} MB.',
+  'branding.logo': 'Logo',
+  'branding.banner': 'Portada',
+  'branding.none': 'Todavía no hay.',
+  'branding.logoCurrent': 'Tu logo actual',
+  'branding.bannerCurrent': 'Tu portada actual',
+  'branding.logoChoose': 'Elige un logo (mejor una imagen cuadrada)',
+  'branding.bannerChoose': 'Elige una portada (mejor una foto ancha)',
+  'branding.upload': 'Subir',
+  'branding.logoRemove': 'Quitar el logo',
+  'branding.bannerRemove': 'Quitar la portada',
+  'branding.oneFile': 'Elige una imagen.',
 
   'audit.title': 'Registro de actividad',
   'audit.intro':

@@ -2,6 +2,7 @@ import {
   LOCALES,
   type PricingSettingsView,
   ROUNDING_RULES,
+  type ShopImages,
   type ShopSettings,
   type Translate,
 } from '@aldea/core';
@@ -19,6 +20,7 @@ import {
   TextField,
 } from '../ui/fields.js';
 import { ruleText } from './price-preview.js';
+import { type ShopImageProblem, ShopImagesSection } from './shop-images-section.js';
 
 /** Buyer currencies offered as checkboxes (others can be typed in the extra field). */
 export const COMMON_CURRENCIES = [
@@ -58,6 +60,10 @@ export interface SettingsPageProps {
   failed?: { section: SettingsSection; values: FormValues; errors: FieldErrors };
   /** The margin and the rounding rule in force per converted currency. */
   pricing: PricingSettingsView;
+  /** The logo and banner, and a refused upload of one of them to show again. */
+  images: ShopImages;
+  imageProblem?: ShopImageProblem | undefined;
+  maxUploadMegabytes: number;
 }
 
 function valuesFor(p: SettingsPageProps, section: SettingsSection): FormValues | undefined {
@@ -299,6 +305,15 @@ export function SettingsPage(p: SettingsPageProps) {
     <>
       <h1>{p.t('settings.title')}</h1>
       <Profile {...p} />
+      <ShopImagesSection
+        t={p.t}
+        links={p.links}
+        csrf={p.csrf}
+        shopId={p.settings.id}
+        images={p.images}
+        problem={p.imageProblem}
+        maxMegabytes={p.maxUploadMegabytes}
+      />
       <Languages {...p} />
       <Currencies {...p} />
       <Pricing {...p} />

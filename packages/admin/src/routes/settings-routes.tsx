@@ -1,6 +1,8 @@
 import {
   AldeaError,
+  DEFAULT_MEDIA_LIMITS,
   getPricingSettings,
+  getShopImages,
   getShopSettings,
   isAldeaError,
   setBuyerCurrencies,
@@ -17,17 +19,24 @@ import { fieldErrors } from '../http/field-errors.js';
 import { readForm } from '../http/form.js';
 import { requires } from '../middleware/requires.js';
 import { SettingsPage, type SettingsSection } from '../pages/settings-page.js';
+import type { ShopImageProblem } from '../pages/shop-images-section.js';
 import type { FormValues } from '../ui/fields.js';
 import { flashOf, renderPage } from '../ui/layout.js';
+import { shopImageRoutes } from './shop-image-routes.js';
 
 async function show(
   c: Context<AdminEnv>,
   textLocale?: string,
   failed?: { section: SettingsSection; values: FormValues; err: AldeaError },
+  imageProblem?: ShopImageProblem,
 ) {
   const t = c.get('t');
   const shop = c.get('shop');
-  const [settings, pricing] = await Promise.all([getShopSettings(shop), getPricingSettings(shop)]);
+  const [settings, pricing, images] = await Promise.all([
+    getShopSettings(shop),
+    getPricingSettings(shop),
+    getShopImages(shop),
+  ]);
   const asked = textLocale ?? c.req.query('locale');
   const locale = asked && settings.locales.includes(asked) ? asked : settings.defaultLocale;
   return renderPage(
@@ -39,6 +48,9 @@ async function show(
       settings={settings}
       pricing={pricing}
       textLocale={locale}
+      images={images}
+      imageProblem={imageProblem}
+      maxUploadMegabytes={Math.floor(DEFAULT_MEDIA_LIMITS.maxBytes / (1024 * 1024))}
       failed={
         failed && {
           section: failed.section,
@@ -51,7 +63,7 @@ async function show(
       title: t('settings.title'),
       nav: 'shop',
       flash: flashOf(c),
-      status: failed ? (failed.err.code === 'CONFLICT' ? 409 : 400) : 200,
+      status: failed ? (failed.err.code === 'CONFLICT' ? 409 : 400) : imageProblem ? 400 : 200,
     },
   );
 }
@@ -89,6 +101,10 @@ export function settingsRoutes(): Hono<AdminEnv> {
   const owner = requires('settings.write');
 
   app.get('/', owner, (c) => show(c));
+  app.route(
+    '/',
+    shopImageRoutes((c, problem) => show(c, undefined, undefined, problem)),
+  );
 
   app.post('/profile', owner, (c) =>
     submit(

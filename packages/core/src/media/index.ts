@@ -35,6 +35,16 @@ export {
   type MediaFileResponse,
   mediaFileForKey,
 } from './serve-media-file.js';
+export {
+  getShopImages,
+  listShopLogos,
+  removeShopImage,
+  type SetShopImageInput,
+  type SetShopImageResult,
+  ShopImageRole,
+  type ShopImages,
+  setShopImage,
+} from './shop-images.js';
 export { type ImageKind, type SniffedImage, sniffImageType } from './sniff-image-type.js';
 export {
   contentTypeForKey,

@@ -5,6 +5,7 @@ import { siteIcon, stylesheet } from '../assets/static-assets.js';
 import type { AppEnv } from '../env.js';
 import { JsonLd } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
+import { ShopLogo } from './shop-logo.js';
 import { Switchers } from './switchers.js';
 
 /** Currencies offered on platform pages (village and home), where no one shop decides. */
@@ -72,7 +73,15 @@ export function Layout({
           <div class="wrap">
             {meta.shop ? (
               <a class="brand" href={meta.shop.href}>
-                {meta.shop.name}
+                {meta.shop.logo ? (
+                  <>
+                    <ShopLogo image={meta.shop.logo} alt={meta.shop.name} />
+                    {/* The logo's alt already names the shop to screen readers. */}
+                    <span aria-hidden="true">{meta.shop.name}</span>
+                  </>
+                ) : (
+                  meta.shop.name
+                )}
               </a>
             ) : (
               <a class="brand" href={home ?? '/'}>

@@ -1,3 +1,5 @@
+import type { MediaView } from '@aldea/core';
+
 /** A breadcrumb step; the last one is the current page and has no link. */
 export interface Crumb {
   label: string;
@@ -18,8 +20,16 @@ export interface PageMeta {
   /** The currency prices on the page are shown in, and the ones the buyer may switch to. */
   currency?: string | undefined;
   currencies?: readonly string[] | undefined;
-  /** Shop pages: the shop's name and home link in the header, and the cart link. */
-  shop?: { name: string; href: string; cartHref: string; cartCount?: number } | undefined;
+  /** Shop pages: the shop's name (and logo) and home link in the header, and the cart link. */
+  shop?:
+    | {
+        name: string;
+        href: string;
+        cartHref: string;
+        cartCount?: number;
+        logo?: MediaView | undefined;
+      }
+    | undefined;
 }
 
 declare module 'hono' {

@@ -1,5 +1,6 @@
-import type { CollectionView, ShopView } from '@aldea/core';
+import type { CollectionView, MediaView, ShopView } from '@aldea/core';
 import { OtherLanguageNote } from '../components/other-language.js';
+import { Picture } from '../components/picture.js';
 import { type GridItem, Pager, ProductGrid } from '../components/product-grid.js';
 import { SearchBox } from '../components/search-form.js';
 import type { Ui } from '../components/ui.js';
@@ -7,6 +8,8 @@ import type { Ui } from '../components/ui.js';
 interface ShopPageProps {
   ui: Ui;
   shop: ShopView;
+  /** The shop's banner, drawn as the hero above the fold; none, nothing drawn. */
+  banner?: MediaView | null | undefined;
   collections: readonly CollectionView[];
   items: readonly GridItem[];
   nextHref: string | undefined;
@@ -18,6 +21,7 @@ interface ShopPageProps {
 export function ShopPage({
   ui,
   shop,
+  banner,
   collections,
   items,
   nextHref,
@@ -27,6 +31,11 @@ export function ShopPage({
   const { t, links } = ui;
   return (
     <>
+      {banner && (
+        <div class="shop-hero">
+          <Picture image={{ ...banner, alt: '' }} sizes="(min-width: 64rem) 64rem, 100vw" eager />
+        </div>
+      )}
       <div lang={shop.textLocale}>
         <h1>{shop.name}</h1>
         {shop.tagline && <p class="lede">{shop.tagline}</p>}

@@ -1,13 +1,16 @@
-import type { ShopView, VillageView } from '@aldea/core';
+import type { MediaView, ShopView, VillageView } from '@aldea/core';
 import { OtherLanguageNote } from '../components/other-language.js';
 import { type GridItem, ProductGrid } from '../components/product-grid.js';
 import { SearchBox } from '../components/search-form.js';
+import { ShopLogo } from '../components/shop-logo.js';
 import { countryName, type Ui } from '../components/ui.js';
 
 interface VillagePageProps {
   ui: Ui;
   village: VillageView;
   shops: readonly ShopView[];
+  /** Logos by shop id; shops without one are absent. */
+  logos?: ReadonlyMap<string, MediaView>;
   items: readonly GridItem[];
   searchAction: string;
   shopHref: (slug: string) => string;
@@ -19,6 +22,7 @@ export function VillagePage({
   ui,
   village,
   shops,
+  logos,
   items,
   searchAction,
   shopHref,
@@ -54,18 +58,23 @@ export function VillagePage({
           <p>{t('village.noShops')}</p>
         ) : (
           <ul class="grid">
-            {shops.map((shop) => (
-              <li>
-                <article class="card" lang={shop.textLocale}>
-                  <a href={shopHref(shop.slug)}>
-                    <div class="body">
-                      <h3>{shop.name}</h3>
-                      {shop.tagline && <p class="meta">{shop.tagline}</p>}
-                    </div>
-                  </a>
-                </article>
-              </li>
-            ))}
+            {shops.map((shop) => {
+              const logo = logos?.get(shop.id);
+              return (
+                <li>
+                  <article class="card" lang={shop.textLocale}>
+                    <a href={shopHref(shop.slug)}>
+                      <div class={logo ? 'body with-logo' : 'body'}>
+                        {/* Beside the name in the heading, the logo adds nothing to read. */}
+                        {logo && <ShopLogo image={logo} alt="" lazy />}
+                        <h3>{shop.name}</h3>
+                        {shop.tagline && <p class="meta">{shop.tagline}</p>}
+                      </div>
+                    </a>
+                  </article>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -1,5 +1,6 @@
 import {
   findVillageBySlug,
+  listShopLogos,
   listVillageProducts,
   listVillageShops,
   listVillages,
@@ -70,7 +71,13 @@ export function platformRoutes(): Hono<AppEnv> {
     ]);
     const ui = uiOf(c);
     const pricing = villagePricing(c, village, shops);
-    await pricing.load(page.items);
+    const [logos] = await Promise.all([
+      listShopLogos(
+        platform,
+        shops.map((s) => s.id),
+      ),
+      pricing.load(page.items),
+    ]);
     const links = c.get('links');
     cachePage(c);
     return c.render(
@@ -78,6 +85,7 @@ export function platformRoutes(): Hono<AppEnv> {
         ui={ui}
         village={village}
         shops={shops}
+        logos={logos}
         items={villageGridItems(c, pricing, page.items)}
         searchAction={links.platform(`/v/${village.slug}/search`) ?? ''}
         shopHref={(slug) => links.shopOf(slug)}

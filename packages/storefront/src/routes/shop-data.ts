@@ -1,10 +1,12 @@
 import {
   type CartPricer,
   countCartItems,
+  getShopImages,
   getShopView,
   loadPricer,
   type Pricer,
   type ProductSummary,
+  type ShopImages,
   type ShopView,
 } from '@aldea/core';
 import type { Context } from 'hono';
@@ -23,23 +25,25 @@ export function cartToken(c: Context<AppEnv>): string | undefined {
   return getCookie(c, CART_COOKIE);
 }
 
-/** What every shop page needs besides its own data: texts, pricer, cart size. */
+/** What every shop page needs besides its own data: texts, pricer, cart size, logo and banner. */
 export interface ShopFrame {
   ui: Ui;
   view: ShopView;
   pricer: Pricer;
   cartCount: number;
+  images: ShopImages;
 }
 
 /** Loads the shop frame; a bounded, page-size-independent number of statements. */
 export async function loadShopFrame(c: Context<AppEnv>): Promise<ShopFrame> {
   const ctx = c.get('shop');
-  const [view, pricer, cartCount] = await Promise.all([
+  const [view, pricer, cartCount, images] = await Promise.all([
     getShopView(ctx),
     loadPricer(ctx, c.get('currency')),
     countCartItems(ctx, cartToken(c)),
+    getShopImages(ctx),
   ]);
-  return { ui: uiOf(c), view, pricer, cartCount };
+  return { ui: uiOf(c), view, pricer, cartCount, images };
 }
 
 /** The UI bundle of a request. */
@@ -59,6 +63,7 @@ export function shopMeta(
       href: links.shop(),
       cartHref: links.shop('/cart'),
       cartCount: frame.cartCount,
+      logo: frame.images.logo ?? undefined,
     },
     currency: frame.pricer.currency,
     currencies: c.get('shop').shop.buyerCurrencies,

@@ -63,6 +63,7 @@ export function shopRoutes(): Hono<AppEnv> {
       <ShopPage
         ui={frame.ui}
         shop={frame.view}
+        banner={frame.images.banner}
         collections={collections}
         items={gridItems(c, frame.pricer, page.items)}
         nextHref={page.nextCursor ? links.shop('', { cursor: page.nextCursor }) : undefined}
@@ -74,7 +75,13 @@ export function shopRoutes(): Hono<AppEnv> {
         title: frame.view.name,
         description: frame.view.tagline || frame.view.story.slice(0, 200),
         index: !cursor,
-        og: { type: 'website', image: ogImage(c.get('links'), page.items[0]?.image) },
+        og: {
+          type: 'website',
+          image: ogImage(
+            c.get('links'),
+            frame.images.banner ? { ...frame.images.banner, alt: '' } : page.items[0]?.image,
+          ),
+        },
       },
     );
   });
