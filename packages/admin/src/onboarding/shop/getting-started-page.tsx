@@ -11,7 +11,7 @@ import {
 import type { FieldErrors } from '../../http/field-errors.js';
 import { CsrfField, FormProblem, type FormValues, TextField } from '../../ui/fields.js';
 import type { OnboardingMessageKey } from '../messages/index.js';
-import { ImportResult } from '../trainer/tables.js';
+import { ImportModeButtons, ImportResult } from '../trainer/tables.js';
 
 type T = Translate<OnboardingMessageKey>;
 
@@ -195,17 +195,7 @@ export function ProductImportPage(props: {
             <label for="f-photos">{t('productImport.zip')}</label>
             <input id="f-photos" type="file" name="photos" accept=".zip,application/zip" />
           </div>
-          <div class="actions">
-            <button type="submit" name="mode" value="dry-run" class="button">
-              {t('cohort.check')}
-            </button>{' '}
-            <button type="submit" name="mode" value="all-or-nothing" class="button primary">
-              {t('cohort.importAll')}
-            </button>{' '}
-            <button type="submit" name="mode" value="good-rows" class="button">
-              {t('cohort.importGood')}
-            </button>
-          </div>
+          <ImportModeButtons t={t} />
         </form>
       </section>
     </>

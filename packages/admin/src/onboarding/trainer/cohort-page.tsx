@@ -15,7 +15,7 @@ import {
   TextField,
 } from '../../ui/fields.js';
 import type { OnboardingMessageKey } from '../messages/index.js';
-import { ImportResult, InvitationsTable, ProgressTable } from './tables.js';
+import { ImportModeButtons, ImportResult, InvitationsTable, ProgressTable } from './tables.js';
 
 type T = Translate<OnboardingMessageKey>;
 
@@ -100,17 +100,7 @@ export function CohortPage(props: {
             values={props.values}
             options={templates}
           />
-          <div class="actions">
-            <button type="submit" name="mode" value="dry-run" class="button">
-              {t('cohort.check')}
-            </button>{' '}
-            <button type="submit" name="mode" value="all-or-nothing" class="button primary">
-              {t('cohort.importAll')}
-            </button>{' '}
-            <button type="submit" name="mode" value="good-rows" class="button">
-              {t('cohort.importGood')}
-            </button>
-          </div>
+          <ImportModeButtons t={t} />
         </form>
       </section>
       <section class="card">

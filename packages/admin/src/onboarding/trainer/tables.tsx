@@ -145,6 +145,24 @@ export function InvitationsTable(props: {
 
 const SHOWN = 200;
 
+/** The three ways to send a sheet: check it, import all or nothing, or only the good rows. */
+export function ImportModeButtons(props: { t: T }) {
+  const { t } = props;
+  return (
+    <div class="actions">
+      <button type="submit" name="mode" value="dry-run" class="button">
+        {t('cohort.check')}
+      </button>{' '}
+      <button type="submit" name="mode" value="all-or-nothing" class="button primary">
+        {t('cohort.importAll')}
+      </button>{' '}
+      <button type="submit" name="mode" value="good-rows" class="button">
+        {t('cohort.importGood')}
+      </button>
+    </div>
+  );
+}
+
 /** What an import (or its dry run) found: the summary, then every problem by row and column. */
 export function ImportResult(props: { t: T; locale: string; report: ImportReport }) {
   const { t, report: r } = props;
