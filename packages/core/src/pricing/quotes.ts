@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { cached } from '../catalog/prepared.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { type Money, multiplyMoney, sumMoney } from '../money/money.js';
@@ -159,10 +160,20 @@ export async function createQuote(
 
 /** A quote of the context's shop, or `undefined` (another shop's id included). */
 export async function findQuote(ctx: ShopContext, id: string): Promise<Quote | undefined> {
-  const [row] = await ctx.db.read
-    .select()
-    .from(priceQuotes)
-    .where(and(eq(priceQuotes.shopId, ctx.shop.id), eq(priceQuotes.id, id)));
+  const db = ctx.db.read;
+  // Prepared once per connection: placing an order reads its quote every time.
+  const [row] = await cached(db, 'pricing.quote', () =>
+    db
+      .select()
+      .from(priceQuotes)
+      .where(
+        and(
+          eq(priceQuotes.shopId, sql.placeholder('shopId')),
+          eq(priceQuotes.id, sql.placeholder('id')),
+        ),
+      )
+      .prepare(),
+  ).all({ shopId: ctx.shop.id, id });
   return row ? toQuote(row) : undefined;
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { cached } from '../catalog/prepared.js';
 import { conflictOnUnique } from '../db/unique-violation.js';
 import { notFound } from '../errors.js';
 import { pickLocalized } from '../i18n/locales.js';
@@ -98,8 +99,16 @@ export async function createShop(ctx: PlatformContext, raw: CreateShopInput): Pr
  * This is the one door into tenant-owned data.
  */
 export async function shopContext(ctx: PlatformContext, idOrSlug: string): Promise<ShopContext> {
-  const column = idOrSlug.startsWith('shop_') ? shops.id : shops.slug;
-  const [row] = await ctx.db.read.select().from(shops).where(eq(column, idOrSlug));
+  const byId = idOrSlug.startsWith('shop_');
+  const db = ctx.db.read;
+  // Prepared once per connection: every storefront request starts here.
+  const [row] = await cached(db, byId ? 'tenancy.shop-by-id' : 'tenancy.shop-by-slug', () =>
+    db
+      .select()
+      .from(shops)
+      .where(eq(byId ? shops.id : shops.slug, sql.placeholder('key')))
+      .prepare(),
+  ).all({ key: idOrSlug });
   if (!row) throw notFound('shop');
   const shop = toRef(row);
   return { ...ctx, shop, role: await resolveShopRole(ctx, shop) };

@@ -274,11 +274,15 @@ export function checkoutRoutes(): Hono<AppEnv> {
       const notice = result.reason === 'QUOTE_EXPIRED' ? 'expired' : 'soldOut';
       return c.redirect(links.shop('/checkout/review', { notice }), 303);
     }
-    // The order holds the goods now: take them out of the cart.
-    const cart = await viewCart(ctx, cartToken(c), await loadPricer(ctx, checkout.currency));
-    const bought = new Set(checkout.lines.map((l) => l.variantId));
-    for (const line of cart.lines) {
-      if (bought.has(line.variantId)) await removeCartLine(ctx, cartToken(c), { lineId: line.id });
+    // The order holds the goods now: take them out of the cart (if the buyer
+    // still has one: without its cookie there is nothing to price or remove).
+    const cartCookie = cartToken(c);
+    if (cartCookie) {
+      const cart = await viewCart(ctx, cartCookie, await loadPricer(ctx, checkout.currency));
+      const bought = new Set(checkout.lines.map((l) => l.variantId));
+      for (const line of cart.lines) {
+        if (bought.has(line.variantId)) await removeCartLine(ctx, cartCookie, { lineId: line.id });
+      }
     }
     clearCheckoutToken(c);
     c.get('log').info('checkout.placed', {
