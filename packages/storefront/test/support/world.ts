@@ -3,78 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  addProductImage,
   type Clock,
-  type CreateProductInput,
-  type CreateShopInput,
   createCollection,
-  createProduct,
-  createShop,
   createVillage,
-  type Database,
   importEcbRates,
-  ingestImage,
   localDiskStorage,
-  type MediaStorage,
   openSqlite,
-  type PlatformContext,
-  type ProductDetail,
   platformContext,
   runMediaJobs,
-  type ShopContext,
-  shopContext,
 } from '@aldea/core';
-import type { Hono } from 'hono';
 import { afterAll } from 'vitest';
-import { createStorefront, type LogFields, type StorefrontLogger } from '../../src/index.js';
-import { makePhoto } from './photos.js';
+import { createStorefront } from '../../src/index.js';
+import { capture, type LogLine, product, shop, type World, XSS } from './world-parts.js';
+
+export { type LogLine, type World, XSS } from './world-parts.js';
 
 /** The moment every test runs at: the day after the ECB fixture's rates. */
 export const NOW = new Date('2026-11-25T10:00:00Z');
 export const fixedClock: Clock = { now: () => NOW };
 
 const ECB_FILE = fileURLToPath(new URL('../fixtures/ecb-2026-11-24.xml', import.meta.url));
-
-/** Seller texts that try to inject markup: they must come out as text. */
-export const XSS = {
-  title: '<script>alert("t")</script>Nuez',
-  description: '"><img src=x onerror=alert(1)><svg onload=alert(2)>',
-  alt: '" onerror="alert(3)',
-  shopName: '</title><script>alert(4)</script>',
-} as const;
-
-/** One captured log line. */
-export interface LogLine extends LogFields {
-  level: 'info' | 'error';
-  event: string;
-}
-
-/** The seeded data of a test world, with the app serving it. */
-export interface World {
-  db: Database;
-  storage: MediaStorage;
-  dir: string;
-  platform: PlatformContext;
-  logs: LogLine[];
-  app: Hono;
-  bainiu: {
-    villageId: string;
-    wang: ShopContext;
-    li: ShopContext;
-    kernels: ProductDetail;
-    giftBox: ProductDetail;
-    soldOut: ProductDetail;
-  };
-  comonfort: {
-    villageId: string;
-    rojas: ShopContext;
-    paused: ShopContext;
-    molcajete: ProductDetail;
-    tejolote: ProductDetail;
-    spanishOnly: ProductDetail;
-  };
-  xss: { shop: ShopContext; product: ProductDetail };
-}
 
 const worlds: World[] = [];
 afterAll(async () => {
@@ -83,37 +31,6 @@ afterAll(async () => {
     rmSync(w.dir, { recursive: true, force: true });
   }
 });
-
-function capture(logs: LogLine[]): StorefrontLogger {
-  return {
-    info: (event, fields) => logs.push({ level: 'info', event, ...fields }),
-    error: (event, fields) => logs.push({ level: 'error', event, ...fields }),
-  };
-}
-
-async function shop(platform: PlatformContext, input: CreateShopInput): Promise<ShopContext> {
-  const ref = await createShop(platform, input);
-  return shopContext(platform, ref.id);
-}
-
-async function product(
-  ctx: ShopContext,
-  storage: MediaStorage,
-  input: CreateProductInput,
-  photos: { kind: 'mortar' | 'nuts'; alt: Partial<Record<string, string>> }[] = [],
-): Promise<ProductDetail> {
-  const created = await createProduct(ctx, input);
-  for (const photo of photos) {
-    const ingested = await ingestImage(ctx, {
-      bytes: await makePhoto(photo.kind),
-      filename: 'photo.jpg',
-      storage,
-    });
-    if (!ingested.ok) throw new Error(`photo refused: ${ingested.reason}`);
-    await addProductImage(ctx, created.id, { mediaId: ingested.asset.id, alt: photo.alt });
-  }
-  return created;
-}
 
 /**
  * A fresh database with two villages that read like the real ones — Bainiu
