@@ -1,12 +1,13 @@
 /**
  * The server side of bench/storefront.ts (files starting with `_` are not run
- * as benchmarks): the storefront over an existing database file and a bare
- * Hono "hello" route, each on its own port of 127.0.0.1, in this one process,
- * so autocannon (in the parent process) measures both under the same conditions.
+ * as benchmarks): the storefront over an existing database file, the same
+ * storefront with its page cache off, and a bare Hono "hello" route, each on
+ * its own port of 127.0.0.1, in this one process, so autocannon (in the parent
+ * process) measures them under the same conditions.
  *
  *   tsx --conditions=aldea-source bench/_storefront-server.ts <db-file> <media-dir>
  *
- * Prints one JSON line `{ "storefront": port, "bare": port }` when listening.
+ * Prints one JSON line `{ "storefront": port, "uncached": port, "bare": port }` when listening.
  */
 
 import { localDiskStorage, openSqlite } from '@aldea/core';
@@ -18,20 +19,30 @@ const [file, mediaDir] = process.argv.slice(2);
 if (!file || !mediaDir) throw new Error('usage: _storefront-server.ts <db-file> <media-dir>');
 
 const db = openSqlite({ file });
-const storefront = createStorefront({
+const options = {
   db,
   storage: localDiskStorage(mediaDir),
   clock: { now: () => new Date('2026-11-25T10:00:00Z') },
   // The access log costs a JSON.stringify per request; the bench keeps it but not the terminal I/O.
-  logger: { info: (event, fields) => void JSON.stringify({ event, ...fields }), error: () => {} },
-});
+  logger: {
+    info: (event: string, fields: object) => void JSON.stringify({ event, ...fields }),
+    error: () => {},
+  },
+};
+const storefront = createStorefront(options);
+// The same storefront without its page cache: what every first view of a page costs.
+const uncached = createStorefront({ ...options, pageCacheBytes: 0 });
 const bare = new Hono().get('/', (c) => c.text('hello'));
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
     serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
   });
-const ports = { storefront: await listen(storefront.fetch), bare: await listen(bare.fetch) };
+const ports = {
+  storefront: await listen(storefront.fetch),
+  uncached: await listen(uncached.fetch),
+  bare: await listen(bare.fetch),
+};
 process.stdout.write(`${JSON.stringify(ports)}\n`);
 process.on('SIGTERM', () => {
   void db.close().finally(() => process.exit(0));

@@ -6,13 +6,27 @@
  *
  * For each size: generate a catalog (1,000 shops × 100 products at 100k; the
  * catalog bench's batched generator, two villages, photos, fixed prices), load
- * ECB rates, start the storefront and a bare Hono "hello" route in a child
- * process on 127.0.0.1, and drive both with autocannon (50 connections) in this
- * process: bare hello, a shop page (24 products; prices in USD, EUR and the
- * shop's own currency, in turn) and a product page, in the same run. Prints
- * req/s, p50 and p99 and the ratio to bare Hono (goals: ≥ 0.5× bare, p99 ≤ 50
- * ms), then how p50 grows with the catalog (goal ≤ 1.3× from the smallest), and
- * the product page's transferred bytes without images (goal ≤ 60 KB).
+ * ECB rates, start the storefront (and the same storefront with its page cache
+ * off) and a bare Hono "hello" route in a child process on 127.0.0.1, and drive
+ * them with autocannon (50 connections) from this process, in the same run:
+ *
+ * Every request is a browser's (gzip, Accept-Language, the language and
+ * currency cookies it was given):
+ *
+ * - bare hello: the baseline;
+ * - the shop page (24 products; prices in USD, EUR and the shop's own
+ *   currency, in turn), every shop equally often;
+ * - product pages as buyers visit them: popularity follows Zipf's law (s = 1),
+ *   a few products get most views, every product gets some;
+ * - product pages with every product equally often: the page cache's worst
+ *   case, most views are a product's first;
+ * - the shop and product pages with the page cache off: what a first view
+ *   (a render) costs.
+ *
+ * Prints req/s, p50 and p99, the share of views the cache answered, and the
+ * ratio to bare Hono (goals: ≥ 0.5× bare, p99 ≤ 50 ms), then how p50 grows with
+ * the catalog (goal ≤ 1.3× from the smallest), and the product page's
+ * transferred bytes without images (goal ≤ 60 KB).
  *
  * Server and load generator share the machine's cores: compare ratios within
  * one run, not absolute numbers across machines.
@@ -45,7 +59,11 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** Share of 200 responses the page cache answered, when the target has one. */
+  hits: number | undefined;
 }
+
+type Ports = { storefront: number; uncached: number; bare: number };
 
 async function prepare(products: number) {
   const dir = mkdtempSync(join(tmpdir(), 'aldea-bench-sf-'));
@@ -65,40 +83,76 @@ async function prepare(products: number) {
 async function startServer(
   file: string,
   mediaDir: string,
-): Promise<{ child: ChildProcess; ports: { storefront: number; bare: number } }> {
+): Promise<{ child: ChildProcess; ports: Ports }> {
+  // Node itself with tsx's loader, not `npx tsx`: killing a wrapper would orphan the
+  // server, and the orphan would keep this process's pipes (and the bench) open.
   const child = spawn(
-    'npx',
+    process.execPath,
     [
+      '--import',
       'tsx',
       '--conditions=aldea-source',
       fileURLToPath(new URL('./_storefront-server.ts', import.meta.url)),
       file,
       mediaDir,
     ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return { child, ports: JSON.parse(first) as { storefront: number; bare: number } };
+  return { child, ports: JSON.parse(first) as Ports };
 }
 
-function load(url: string, paths: () => string): Promise<autocannon.Result> {
+interface Load {
+  result: autocannon.Result;
+  /** Responses by `x-aldea-cache`: hit, miss, or none (no cache). */
+  cache: Record<string, number>;
+}
+
+function load(url: string, paths: () => string, seconds = DURATION_S): Promise<Load> {
+  const cache: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         connections: CONNECTIONS,
-        duration: DURATION_S,
-        requests: [{ setupRequest: (req) => ({ ...req, path: paths() }) }],
+        duration: seconds,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const path = paths();
+              return { ...req, path, headers: { ...req.headers, ...browserHeaders(path) } };
+            },
+            onResponse: (_status, _body, _context, headers) => {
+              const state = (headers as Record<string, string>)['x-aldea-cache'] ?? 'none';
+              cache[state] = (cache[state] ?? 0) + 1;
+            },
+          },
+        ],
       },
-      (err, result) => (err ? reject(err) : resolve(result)),
+      (err, result) => (err ? reject(err) : resolve({ result, cache })),
     );
   });
+}
+
+/**
+ * What a browser sends with every page: it takes gzip, says its languages, and
+ * returns the cookies the site set when the buyer picked a language and a
+ * currency (the query carries the same choice, as the site's links do). The
+ * bare route gets the same headers, so both parse the same requests.
+ */
+function browserHeaders(path: string): Record<string, string> {
+  const lang = /[?&]lang=([\w-]+)/.exec(path)?.[1];
+  const currency = /[?&]currency=([A-Z]{3})/.exec(path)?.[1];
+  const cookies = [lang && `aldea_lang=${lang}`, currency && `aldea_currency=${currency}`];
+  return {
+    'accept-encoding': 'gzip, deflate, br',
+    'accept-language': 'en-US,en;q=0.9',
+    cookie: cookies.filter(Boolean).join('; '),
+  };
 }
 
 /** Deterministic spread over shops and products (a cheap LCG, same sequence every run). */
@@ -110,18 +164,35 @@ function picker(shops: number) {
   };
   const currencies = ['USD', 'EUR', ''];
   let turn = 0;
+  const product = (s: number, p: number) => {
+    const live = p % 10 === 9 ? p - 1 : p; // every 10th product is a draft
+    return `/s/shop-${s}/p/p-${live}?lang=en&currency=${currencies[turn++ % 2]}`;
+  };
+  // Zipf (s = 1) over every product: rank r has weight 1/(r+1). Ranks are spread
+  // over shops (rank r is shop r mod shops), so popular products are everywhere.
+  const total = shops * PER_SHOP;
+  const cdf = new Float64Array(total);
+  let sum = 0;
+  for (let r = 0; r < total; r++) cdf[r] = sum += 1 / (r + 1);
+  const ranked = () => {
+    const u = (next(2 ** 30) / 2 ** 30) * sum;
+    let lo = 0;
+    let hi = total - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return product(lo % shops, Math.floor(lo / shops));
+  };
   return {
     shopPage: () => {
       const s = next(shops);
       const c = currencies[turn++ % 3];
       return `/s/shop-${s}?lang=en${c ? `&currency=${c}` : ''}`;
     },
-    productPage: () => {
-      const s = next(shops);
-      let p = next(PER_SHOP);
-      if (p % 10 === 9) p -= 1; // every 10th product is a draft
-      return `/s/shop-${s}/p/p-${p}?lang=en&currency=${currencies[turn++ % 2]}`;
-    },
+    popularProduct: ranked,
+    anyProduct: () => product(next(shops), next(PER_SHOP)),
   };
 }
 
@@ -143,6 +214,7 @@ async function transferred(
 
 const rows: Row[] = [];
 let bytes: Awaited<ReturnType<typeof transferred>> | undefined;
+const BARE = 'bare Hono hello';
 for (const products of SIZES) {
   const prepared = await prepare(products);
   console.log(
@@ -150,18 +222,24 @@ for (const products of SIZES) {
   );
   const { child, ports } = await startServer(prepared.file, join(prepared.dir, 'media'));
   try {
-    const sf = `http://127.0.0.1:${ports.storefront}`;
+    const at = (port: number) => `http://127.0.0.1:${port}`;
+    const sf = at(ports.storefront);
     bytes ??= await transferred(sf);
     const pick = picker(prepared.shops);
-    // Warm up (JIT, SQLite page cache) before measuring.
-    await load(sf, pick.productPage);
+    // Warm up (JIT, SQLite's page cache, a few seconds of buyers) before measuring.
+    for (const paths of [pick.shopPage, pick.popularProduct]) await load(sf, paths, 3);
+    await load(at(ports.uncached), pick.anyProduct, 2);
     const targets: [string, string, () => string][] = [
-      ['bare Hono hello', `http://127.0.0.1:${ports.bare}`, () => '/'],
+      [BARE, at(ports.bare), () => '/?lang=en&currency=USD'],
       ['shop page (24 products)', sf, pick.shopPage],
-      ['product page', sf, pick.productPage],
+      ['product pages, as buyers visit them', sf, pick.popularProduct],
+      ['product pages, all equally (first views)', sf, pick.anyProduct],
+      ['shop page, page cache off', at(ports.uncached), pick.shopPage],
+      ['product page, page cache off', at(ports.uncached), pick.anyProduct],
     ];
     for (const [target, url, paths] of targets) {
-      const r = await load(url, paths);
+      const { result: r, cache } = await load(url, paths);
+      const served = (cache.hit ?? 0) + (cache.miss ?? 0);
       rows.push({
         products,
         target,
@@ -169,6 +247,7 @@ for (const products of SIZES) {
         p50: r.latency.p50,
         p99: r.latency.p99,
         errors: r.errors + r.non2xx,
+        hits: served > 0 ? (cache.hit ?? 0) / served : undefined,
       });
     }
   } finally {
@@ -183,9 +262,9 @@ console.log(
 );
 console.table(
   rows.map((r) => {
-    const bare = rows.find((b) => b.products === r.products && b.target === 'bare Hono hello')!;
+    const bare = rows.find((b) => b.products === r.products && b.target === BARE)!;
     const ratio = r.reqPerSec / bare.reqPerSec;
-    const page = r.target !== 'bare Hono hello';
+    const page = r.target !== BARE;
     return {
       products: r.products.toLocaleString('en'),
       target: r.target,
@@ -193,6 +272,7 @@ console.table(
       'p50 ms': r.p50,
       'p99 ms': r.p99,
       'errors+non2xx': r.errors,
+      'cache hits': r.hits === undefined ? '' : `${Math.round(r.hits * 100)}%`,
       '× bare': page ? `${ratio.toFixed(2)}×` : '1.00×',
       'goal ≥ 0.5×': page ? (ratio >= 0.5 ? 'met' : 'MISSED') : '',
       'goal p99 ≤ 50 ms': page ? (r.p99 <= 50 ? 'met' : 'MISSED') : '',
@@ -204,7 +284,7 @@ const smallest = SIZES[0]!;
 console.log('\np50 growth with the catalog size (goal ≤ 1.3× from the smallest)');
 console.table(
   rows
-    .filter((r) => r.target !== 'bare Hono hello' && r.products !== smallest)
+    .filter((r) => r.target !== BARE && r.products !== smallest)
     .map((r) => {
       const base = rows.find((b) => b.products === smallest && b.target === r.target)!;
       const growth = r.p50 / Math.max(base.p50, 0.1);

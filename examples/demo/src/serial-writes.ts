@@ -21,6 +21,7 @@ export function serialWrites(db: Database): Database {
     engine: db.engine,
     read: db.read,
     stats: db.stats,
+    changeMark: () => db.changeMark(),
     transaction(fn) {
       if (inTurn.getStore()) return db.transaction(fn);
       const turn = tail.then(() => inTurn.run(true, () => db.transaction(fn)));

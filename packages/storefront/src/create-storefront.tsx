@@ -1,4 +1,5 @@
 import {
+  AldeaError,
   type Clock,
   type Database,
   type MediaStorage,
@@ -17,6 +18,8 @@ import { Layout } from './components/layout.js';
 import type { AppEnv, SiteMode, StorefrontDeps } from './env.js';
 import { urlLengthGuard } from './http/guards.js';
 import { onError, renderError } from './http/on-error.js';
+import { pageFastLane } from './http/page-fast-lane.js';
+import { type PageStore, pageStore } from './http/page-store.js';
 import { hostShopResolver } from './middleware/host-shop.js';
 import { jsonLogger, requestLog, type StorefrontLogger } from './middleware/request-log.js';
 import { siteContext } from './middleware/site-context.js';
@@ -47,7 +50,17 @@ export interface StorefrontOptions {
    * throws a VALIDATION `AldeaError` naming the field.
    */
   theme?: Theme;
+  /**
+   * Bytes of rendered catalogue pages (home, village, shop, collection,
+   * product) this process keeps, 64 MiB by default; `0` turns the cache off.
+   * Pages are re-rendered as soon as the data they show changes (in any
+   * process: the database keeps the version) and at least once a minute.
+   */
+  pageCacheBytes?: number;
 }
+
+const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const PAGE_MAX_AGE_MS = 60_000;
 
 /** A strict CSP: no inline script or style anywhere, images from us (and `data:` placeholders). */
 const CSP = {
@@ -109,6 +122,17 @@ function site(deps: StorefrontDeps, mode: SiteMode): Hono<AppEnv> {
   return app;
 }
 
+function pagesOf(bytes = DEFAULT_PAGE_CACHE_BYTES): PageStore | undefined {
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new AldeaError(
+      'VALIDATION',
+      'pageCacheBytes must be a whole number of bytes, 0 or more',
+      [{ path: 'pageCacheBytes', message: 'a whole number, 0 or more', code: 'invalid' }],
+    );
+  }
+  return bytes === 0 ? undefined : pageStore({ maxBytes: bytes, maxAgeMs: PAGE_MAX_AGE_MS });
+}
+
 /**
  * The buyer-facing storefront as a Hono app: the platform home, village pages,
  * and every shop (at `/s/{shop}/…`, or at `/` on the shop's own domain or
@@ -132,12 +156,14 @@ export function createStorefront(options: StorefrontOptions): Hono {
     clock: options.clock ?? systemClock,
     payments: options.payments ?? { manual: manualProvider },
     theme: options.theme ? storefrontTheme(options.theme) : undefined,
+    pages: pagesOf(options.pageCacheBytes),
   };
   const onPlatform = site(deps, 'path');
   const onShopHost = site(deps, 'host');
   const shopOfHost = hostShopResolver(deps);
 
   const root = new Hono();
+  root.use(pageFastLane(deps));
   root.route('/', stripeWebhookRoutes(deps));
   root.all('*', async (c) => {
     const { shop } = await shopOfHost(c.req.header('host'));

@@ -8,6 +8,7 @@ import type {
   ShopContext,
   Translate,
 } from '@aldea/core';
+import type { PageStore } from './http/page-store.js';
 import type { Links } from './links.js';
 import type { MessageKey } from './messages/index.js';
 import type { RequestLog, StorefrontLogger } from './middleware/request-log.js';
@@ -40,6 +41,8 @@ export interface StorefrontDeps {
   payments: PaymentGateway;
   /** The embedder's branding, when one was given. */
   theme: StorefrontTheme | undefined;
+  /** Rendered catalogue pages, unless the cache is off (`pageCacheBytes: 0`). */
+  pages: PageStore | undefined;
 }
 
 /** How this request addresses a shop: `/s/{shop}/…` or a shop's own host. */
@@ -62,5 +65,7 @@ export interface AppEnv {
     /** The buyer currency resolved for the shop (set with `shop`). */
     currency: string;
     secureHeadersNonce?: string;
+    /** Set while a page renders for the page cache: print it in place of the cart label. */
+    cartSlot?: string;
   };
 }

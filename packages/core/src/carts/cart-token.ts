@@ -4,7 +4,8 @@ import { CartToken } from './schemas.js';
 
 /** True when `value` looks like a token we issued (a malformed cookie is ignored, not an error). */
 export function isCartToken(value: unknown): value is string {
-  return CartToken.safeParse(value).success;
+  // Most requests have no cart cookie: answer those without building a zod error.
+  return typeof value === 'string' && CartToken.safeParse(value).success;
 }
 
 /** A fresh cart token for a buyer's cookie (256 bits, base64url). */

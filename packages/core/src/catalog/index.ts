@@ -2,6 +2,11 @@
 export * from './change-product-status.js';
 export * from './collection-commands.js';
 export { getCollectionBySlug, listCollections } from './collection-reads.js';
+export {
+  FEW_LEFT,
+  readPlatformContentVersion,
+  readShopContentVersion,
+} from './content-version.js';
 export { createProduct } from './create-product.js';
 export { findVariants } from './find-variants.js';
 export {

@@ -29,6 +29,13 @@ export interface Database {
    * through a savepoint.
    */
   transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T>;
+  /**
+   * A number that changes whenever a transaction has committed since it was last
+   * read, from this process or another (SQLite's `data_version` as seen by the
+   * read connection); `undefined` when the engine cannot tell (an in-memory
+   * database). See `memoUntilWrite`.
+   */
+  changeMark(): number | undefined;
   /** Statement counters; populated only when opened with `countStatements`. */
   readonly stats: DbStats;
   /** Applies pending migrations in order (a no-op when up to date). */

@@ -79,3 +79,21 @@ export const jobs = sqliteTable(
     index('jobs_shop_idx').on(t.shopId, t.createdAt),
   ],
 );
+
+/**
+ * What buyers can see changed, per scope: a shop id, or `*` for platform data
+ * every page may show (FX rates, villages). Triggers (migration
+ * `0015_content_version_triggers`) bump a scope whenever a row its pages show is
+ * written, taking the next number of ONE sequence for all scopes: so
+ * `max(version)` over any set of scopes changes whenever any of them does, and
+ * an app server can keep rendered pages as long as that number stands.
+ * Not tenant data (no `shop_id`): it holds counters, nothing a shop wrote.
+ */
+export const contentVersions = sqliteTable(
+  'content_versions',
+  {
+    scope: text('scope').primaryKey(),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('content_versions_version_idx').on(t.version)],
+);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cached } from '../catalog/prepared.js';
+import { memoUntilWrite } from '../db/memo-until-write.js';
 import { conflictOnUnique } from '../db/unique-violation.js';
 import { notFound } from '../errors.js';
 import { pickLocalized } from '../i18n/locales.js';
@@ -101,17 +102,27 @@ export async function createShop(ctx: PlatformContext, raw: CreateShopInput): Pr
 export async function shopContext(ctx: PlatformContext, idOrSlug: string): Promise<ShopContext> {
   const byId = idOrSlug.startsWith('shop_');
   const db = ctx.db.read;
-  // Prepared once per connection: every storefront request starts here.
-  const [row] = await cached(db, byId ? 'tenancy.shop-by-id' : 'tenancy.shop-by-slug', () =>
-    db
-      .select()
-      .from(shops)
-      .where(eq(byId ? shops.id : shops.slug, sql.placeholder('key')))
-      .prepare(),
-  ).all({ key: idOrSlug });
-  if (!row) throw notFound('shop');
-  const shop = toRef(row);
+  // Every storefront request starts here: a prepared statement, and between two
+  // commits no statement at all (the ref is frozen: it is shared).
+  const shop = await memoUntilWrite(ctx.db, `shop:${idOrSlug}`, async () => {
+    const [row] = await cached(db, byId ? 'tenancy.shop-by-id' : 'tenancy.shop-by-slug', () =>
+      db
+        .select()
+        .from(shops)
+        .where(eq(byId ? shops.id : shops.slug, sql.placeholder('key')))
+        .prepare(),
+    ).all({ key: idOrSlug });
+    return row ? frozenRef(row) : undefined;
+  });
+  if (!shop) throw notFound('shop');
   return { ...ctx, shop, role: await resolveShopRole(ctx, shop) };
+}
+
+function frozenRef(row: ShopRow): ShopRef {
+  const ref = toRef(row);
+  Object.freeze(ref.buyerCurrencies);
+  Object.freeze(ref.locales);
+  return Object.freeze(ref);
 }
 
 /** The tenant context for a shop by its custom domain, or undefined. */

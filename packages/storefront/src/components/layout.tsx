@@ -101,9 +101,10 @@ export function Layout({
                 {meta.shop && (
                   <li>
                     <a href={meta.shop.cartHref}>
-                      {meta.shop.cartCount
-                        ? t('nav.cartCount', { count: meta.shop.cartCount })
-                        : t('nav.cart')}
+                      {c.get('cartSlot') ??
+                        (meta.shop.cartCount
+                          ? t('nav.cartCount', { count: meta.shop.cartCount })
+                          : t('nav.cart'))}
                     </a>
                   </li>
                 )}

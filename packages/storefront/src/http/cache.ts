@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 
+/** The Cache-Control of catalogue pages; the page cache keeps only responses that carry it. */
+export const CACHE_PAGE = 'private, no-cache';
+
 /**
  * Catalogue pages: the browser may keep them but must revalidate (the ETag
  * makes that a cheap 304). `private` because the language, currency and cart
  * cookies shape the page; shared caches must not mix buyers.
  */
 export function cachePage(c: Context): void {
-  c.header('Cache-Control', 'private, no-cache');
+  c.header('Cache-Control', CACHE_PAGE);
   c.header('Vary', 'Accept-Language, Cookie');
 }
 

@@ -16,7 +16,7 @@ export const LANG_COOKIE = 'aldea_lang';
 export const CURRENCY_COOKIE = 'aldea_currency';
 const ONE_YEAR_S = 365 * 24 * 3600;
 // Nobody sends a meaningful Accept-Language longer than this; we do not parse megabytes.
-const MAX_ACCEPT_LANGUAGE = 512;
+export const MAX_ACCEPT_LANGUAGE = 512;
 
 /**
  * The language tags of an Accept-Language header, best first (by `q`, then

@@ -1,4 +1,10 @@
-import { type CartPricer, formatMoney, type ProductDetail, type VariantView } from '@aldea/core';
+import {
+  type CartPricer,
+  FEW_LEFT,
+  formatMoney,
+  type ProductDetail,
+  type VariantView,
+} from '@aldea/core';
 import { formatWeightRange } from '../components/format.js';
 import { OtherLanguageNote } from '../components/other-language.js';
 import { Picture } from '../components/picture.js';
@@ -46,7 +52,7 @@ function VariantState({ ui, v }: { ui: Ui; v: VariantView }) {
   }
   return (
     <span class="state">
-      {left <= 5 ? t.plural('product.fewLeft', left) : t('product.inStock')}
+      {left <= FEW_LEFT ? t.plural('product.fewLeft', left) : t('product.inStock')}
     </span>
   );
 }

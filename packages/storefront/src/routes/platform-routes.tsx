@@ -11,6 +11,8 @@ import { type Context, Hono } from 'hono';
 import type { Ui } from '../components/ui.js';
 import type { AppEnv } from '../env.js';
 import { cachePage } from '../http/cache.js';
+import { cachedPage } from '../http/page-cache.js';
+import { pageEtag } from '../http/page-etag.js';
 import { HomePage } from '../pages/home-page.js';
 import { SearchPage } from '../pages/search-page.js';
 import { VillagePage } from '../pages/village-page.js';
@@ -22,7 +24,7 @@ import {
   readSearchFilters,
 } from './search-params.js';
 import { uiOf } from './shop-data.js';
-import { PAGE_SIZE, pageEtag } from './shop-routes.js';
+import { PAGE_SIZE } from './shop-routes.js';
 import { type VillagePricing, villageGridItems, villagePricing } from './village-pricing.js';
 
 /** How many products the village page shows (a selection; search shows them all). */
@@ -52,7 +54,7 @@ function villagePriceNote(ui: Ui, pricing: VillagePricing): string | undefined {
 export function platformRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/', pageEtag(), async (c) => {
+  app.get('/', cachedPage('platform'), async (c) => {
     const ui = uiOf(c);
     const villages = await listVillages(c.get('platform'));
     cachePage(c);
@@ -62,7 +64,7 @@ export function platformRoutes(): Hono<AppEnv> {
     });
   });
 
-  app.get('/v/:village', pageEtag(), async (c) => {
+  app.get('/v/:village', cachedPage('platform'), async (c) => {
     const platform = c.get('platform');
     const village = await villageOf(c);
     const [shops, page] = await Promise.all([

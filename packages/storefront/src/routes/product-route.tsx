@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { fallbackFile, mediaHref } from '../components/picture.js';
 import type { AppEnv } from '../env.js';
 import { cachePage } from '../http/cache.js';
+import { cachedPage } from '../http/page-cache.js';
 import type { MessageKey } from '../messages/index.js';
 import { type ProductNotice, ProductPage, preselect } from '../pages/product-page.js';
 import { productJsonLd } from '../seo/product-json-ld.js';
 import { priceNote } from './price-note.js';
 import { loadShopFrame, shopMeta } from './shop-data.js';
-import { pageEtag } from './shop-routes.js';
 
 const MAX_SLUG = 200;
 
@@ -36,7 +36,7 @@ export function noticeFromQuery(
 /** `/p/:product`: the product page with its JSON-LD. */
 export function productRoute(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/p/:product', pageEtag(), async (c) => {
+  app.get('/p/:product', cachedPage('shop'), async (c) => {
     const slug = c.req.param('product');
     if (slug.length > MAX_SLUG) throw notFound('product');
     const [frame, product] = await Promise.all([

@@ -2,6 +2,7 @@ import { listProducts, searchProducts } from '@aldea/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { cachePage } from '../http/cache.js';
+import { pageEtag } from '../http/page-etag.js';
 import { SearchPage } from '../pages/search-page.js';
 import { priceNote } from './price-note.js';
 import {
@@ -12,7 +13,7 @@ import {
   readSearchFilters,
 } from './search-params.js';
 import { gridItems, loadShopFrame, shopMeta } from './shop-data.js';
-import { PAGE_SIZE, pageEtag } from './shop-routes.js';
+import { PAGE_SIZE } from './shop-routes.js';
 
 /**
  * `/search` in a shop: full-text search (Chinese and Spanish alike) with

@@ -40,7 +40,8 @@ export async function loadShopFrame(c: Context<AppEnv>): Promise<ShopFrame> {
   const [view, pricer, cartCount, images] = await Promise.all([
     getShopView(ctx),
     loadPricer(ctx, c.get('currency')),
-    countCartItems(ctx, cartToken(c)),
+    // Rendering for the page cache: the cart label is put in per buyer afterwards.
+    c.get('cartSlot') ? 0 : countCartItems(ctx, cartToken(c)),
     getShopImages(ctx),
   ]);
   return { ui: uiOf(c), view, pricer, cartCount, images };

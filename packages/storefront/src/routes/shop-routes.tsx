@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { getCollectionBySlug, listCollections, listProducts, notFound } from '@aldea/core';
 import { Hono } from 'hono';
-import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { checkoutRoutes, orderRoutes } from '../checkout/index.js';
 import { fallbackFile, mediaHref, type PictureImage } from '../components/picture.js';
 import type { AppEnv } from '../env.js';
 import { cachePage } from '../http/cache.js';
+import { cachedPage } from '../http/page-cache.js';
 import type { Links } from '../links.js';
 import { loadShop } from '../middleware/load-shop.js';
 import { CollectionPage } from '../pages/collection-page.js';
@@ -21,22 +20,6 @@ import { gridItems, loadShopFrame, shopMeta } from './shop-data.js';
 export const PAGE_SIZE = 24;
 const MAX_SLUG = 200;
 
-/** SHA-1 with node:crypto, synchronously (WebCrypto's async digest costs more per page). */
-function sha1(body: Uint8Array): ArrayBuffer {
-  const digest = createHash('sha1').update(body).digest();
-  return digest.buffer.slice(
-    digest.byteOffset,
-    digest.byteOffset + digest.byteLength,
-  ) as ArrayBuffer;
-}
-
-/** ETags on catalogue pages; the request id and a language cookie survive a 304. */
-export const pageEtag = () =>
-  etag({
-    retainedHeaders: [...RETAINED_304_HEADERS, 'x-request-id', 'set-cookie'],
-    generateDigest: sha1,
-  });
-
 function cursorParam(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
@@ -49,7 +32,7 @@ export function shopRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(loadShop());
 
-  app.get('/', pageEtag(), async (c) => {
+  app.get('/', cachedPage('shop'), async (c) => {
     const ctx = c.get('shop');
     const cursor = cursorParam(c.req.query('cursor'));
     const [frame, collections, page] = await Promise.all([
@@ -86,7 +69,7 @@ export function shopRoutes(): Hono<AppEnv> {
     );
   });
 
-  app.get('/c/:collection', pageEtag(), async (c) => {
+  app.get('/c/:collection', cachedPage('shop'), async (c) => {
     const ctx = c.get('shop');
     const slug = c.req.param('collection');
     if (slug.length > MAX_SLUG) throw notFound('collection');

@@ -110,10 +110,15 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
     return result;
   }
 
+  // `data_version` moves when ANOTHER connection commits: the writer, or another
+  // process. In memory there is only one connection, so nothing can be told.
+  const dataVersion = memory ? undefined : reader.prepare('PRAGMA data_version').pluck();
+
   return {
     engine: 'sqlite',
     read: readDb,
     stats,
+    changeMark: () => dataVersion?.get() as number | undefined,
     transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
       const scope = inside.getStore();
       if (scope) return runNested(scope, fn);

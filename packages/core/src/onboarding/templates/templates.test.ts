@@ -120,8 +120,8 @@ describe('shop templates', () => {
     expect(rate).toEqual({ amount_minor: 11500, free_over_minor: 76900 });
     const shop = await shopContext(w.mariana, shopId);
     expect(shop.shop).toMatchObject({ baseCurrency: 'MXN', status: 'onboarding' });
-    expect(shop.shop.buyerCurrencies.sort()).toEqual(['EUR', 'MXN', 'USD']);
-    expect(shop.shop.locales.sort()).toEqual(['en', 'es-MX', 'zh-CN']);
+    expect([...shop.shop.buyerCurrencies].sort()).toEqual(['EUR', 'MXN', 'USD']);
+    expect([...shop.shop.locales].sort()).toEqual(['en', 'es-MX', 'zh-CN']);
     const product = await db.read.get<{ status: string }>(
       sql`select status from products where shop_id = ${shopId}`,
     );

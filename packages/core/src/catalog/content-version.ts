@@ -1,0 +1,63 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { memoUntilWrite } from '../db/memo-until-write.js';
+import { contentVersions } from '../schema/platform.js';
+import type { ShopRef } from '../tenancy/context.js';
+import { cached } from './prepared.js';
+
+/**
+ * A product page says "only N left" up to this many units, then "in stock".
+ * The `content_versions` triggers (migration 0015) know it too: a stock change
+ * invalidates pages only when it crosses it or zero.
+ */
+export const FEW_LEFT = 5;
+
+const highest = sql<number>`coalesce(max(${contentVersions.version}), 0)`;
+
+/**
+ * The version of everything a buyer sees in one shop: its catalogue, texts,
+ * photos, prices and rounding rules, and the platform data its pages show (FX
+ * rates, villages). It changes on every such write, by any process (database
+ * triggers keep it), and only then: a page rendered at version `v` is still
+ * right while this returns `v`. One indexed read, none between two commits.
+ * Takes a shop context, or just the database and a shop id (a cache in front
+ * of everything, before any context exists).
+ *
+ * @example
+ * const v = await readShopContentVersion(ctx);
+ * const page = cache.get(key, v) ?? render();
+ */
+export function readShopContentVersion(ctx: {
+  db: Database;
+  shop: Pick<ShopRef, 'id'>;
+}): Promise<number> {
+  const db = ctx.db.read;
+  return memoUntilWrite(ctx.db, `content-version:${ctx.shop.id}`, async () => {
+    const [row] = await cached(db, 'content-version.shop', () =>
+      db
+        .select({ version: highest })
+        .from(contentVersions)
+        .where(
+          or(eq(contentVersions.scope, sql.placeholder('shopId')), eq(contentVersions.scope, '*')),
+        )
+        .prepare(),
+    ).all({ shopId: ctx.shop.id });
+    return row?.version ?? 0;
+  });
+}
+
+/**
+ * The version of everything buyers can see anywhere on the platform (what the
+ * home and village pages gather from many shops): it changes whenever any
+ * shop's or the platform's content version does. One indexed read, none
+ * between two commits.
+ */
+export function readPlatformContentVersion(ctx: { db: Database }): Promise<number> {
+  const db = ctx.db.read;
+  return memoUntilWrite(ctx.db, 'content-version:*', async () => {
+    const [row] = await cached(db, 'content-version.platform', () =>
+      db.select({ version: highest }).from(contentVersions).prepare(),
+    ).all();
+    return row?.version ?? 0;
+  });
+}

@@ -1,0 +1,73 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { makeTestDb } from '../../test/support/test-db.js';
+import { memoUntilWrite } from './memo-until-write.js';
+import { openSqlite } from './sqlite/open-sqlite.js';
+
+/** A counter of how often `read` ran, and a read that returns it. */
+function counted() {
+  let reads = 0;
+  return { reads: () => reads, read: async () => ++reads };
+}
+
+describe('memoUntilWrite', () => {
+  it('reads once between two commits, again after one', async () => {
+    const db = await makeTestDb();
+    const c = counted();
+    expect(await memoUntilWrite(db, 'k', c.read)).toBe(1);
+    expect(await memoUntilWrite(db, 'k', c.read)).toBe(1);
+    expect(await memoUntilWrite(db, 'other', c.read)).toBe(2);
+    await db.transaction((tx) => tx.run(sql`create table t (a)`));
+    expect(await memoUntilWrite(db, 'k', c.read)).toBe(3);
+    expect(c.reads()).toBe(3);
+  });
+
+  it('sees a commit from another process (another connection to the file)', async () => {
+    const db = await makeTestDb();
+    const c = counted();
+    await memoUntilWrite(db, 'k', c.read);
+    const file = (db.read as unknown as { $client: BetterSqlite3.Database }).$client.name;
+    const other = new BetterSqlite3(file);
+    other.exec('create table elsewhere (a)');
+    other.close();
+    expect(await memoUntilWrite(db, 'k', c.read)).toBe(2);
+  });
+
+  it('a rolled-back transaction changes nothing, so nothing is read again', async () => {
+    const db = await makeTestDb();
+    const c = counted();
+    await memoUntilWrite(db, 'k', c.read);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.run(sql`create table gone (a)`);
+        throw new Error('halfway');
+      }),
+    ).rejects.toThrow('halfway');
+    expect(await memoUntilWrite(db, 'k', c.read)).toBe(1);
+  });
+
+  it('always reads an in-memory database, which cannot tell', async () => {
+    const db = openSqlite({ file: ':memory:' });
+    const c = counted();
+    await memoUntilWrite(db, 'k', c.read);
+    await memoUntilWrite(db, 'k', c.read);
+    expect(c.reads()).toBe(2);
+    expect(db.changeMark()).toBeUndefined();
+    await db.close();
+  });
+
+  it('a value read while a commit lands is not kept under the newer mark', async () => {
+    const db = await makeTestDb();
+    let reads = 0;
+    const slow = async () => {
+      reads++;
+      // Another request commits while this one is still reading.
+      await db.transaction((tx) => tx.run(sql`create table if not exists during (a)`));
+      return reads;
+    };
+    await memoUntilWrite(db, 'k', slow);
+    await memoUntilWrite(db, 'k', async () => ++reads);
+    expect(reads).toBe(2);
+  });
+});

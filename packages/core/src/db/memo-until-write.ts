@@ -1,0 +1,43 @@
+import type { Database } from './database.js';
+
+interface Memo {
+  mark: number;
+  values: Map<string, unknown>;
+}
+
+const memos = new WeakMap<Database, Memo>();
+
+/** Entries kept per database between two commits (a bound against unbounded keys). */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Reads `key` with `read` once, and answers again from memory until any
+ * transaction commits (in this process or another: see `changeMark`). For hot
+ * reads of rarely written rows, a shop by slug or its content version, on every
+ * request: between two commits the answer cannot have changed. Always reads
+ * when the database cannot tell (in memory).
+ *
+ * The mark is taken before reading: a commit landing while `read` runs leaves the
+ * value under the older mark, which the next call no longer matches.
+ *
+ * @example
+ * const shop = await memoUntilWrite(db, `shop:${slug}`, () => loadShop(slug));
+ */
+export async function memoUntilWrite<T>(
+  db: Database,
+  key: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  const mark = db.changeMark();
+  if (mark === undefined) return read();
+  let memo = memos.get(db);
+  if (!memo || memo.mark !== mark || memo.values.size >= MAX_ENTRIES) {
+    memo = { mark, values: new Map() };
+    memos.set(db, memo);
+  }
+  if (memo.values.has(key)) return memo.values.get(key) as T;
+  const value = await read();
+  // Kept only if no newer mark replaced the memo meanwhile.
+  if (memos.get(db) === memo) memo.values.set(key, value);
+  return value;
+}

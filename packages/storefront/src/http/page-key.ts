@@ -1,0 +1,33 @@
+import { parse } from 'hono/utils/cookie';
+import { CURRENCY_COOKIE, LANG_COOKIE, MAX_ACCEPT_LANGUAGE } from '../middleware/buyer-prefs.js';
+
+/** The parts of a request a catalogue page is made from. */
+export interface PageRequest {
+  url: string;
+  header(name: string): string | undefined;
+}
+
+/** A cookie's value as Hono's `getCookie` reads it (the first of that name). */
+export function cookieOf(req: PageRequest, name: string): string | undefined {
+  const cookie = req.header('cookie');
+  return cookie ? parse(cookie, name)[name] : undefined;
+}
+
+/**
+ * The page cache's key: every input a catalogue page is a function of, taken
+ * straight from the request so that it can be computed before any middleware
+ * runs: the address (host, path and query: the shop, the page, `?lang`,
+ * `?currency`, filters), the language and currency cookies, and Accept-Language
+ * (the first guess of both). Everything else a page shows comes from the
+ * database (the content version) or the buyer's cart (put in per request). A
+ * new request input that page middleware reads must be added here.
+ */
+export function pageKey(req: PageRequest): string {
+  return [
+    req.url,
+    req.header('host') ?? '',
+    cookieOf(req, LANG_COOKIE) ?? '',
+    cookieOf(req, CURRENCY_COOKIE) ?? '',
+    req.header('accept-language')?.slice(0, MAX_ACCEPT_LANGUAGE) ?? '',
+  ].join('\n');
+}
