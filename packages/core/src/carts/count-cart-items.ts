@@ -1,4 +1,5 @@
-import { and, eq, sum } from 'drizzle-orm';
+import { and, eq, sql, sum } from 'drizzle-orm';
+import { cached } from '../catalog/prepared.js';
 import { cartLines, carts } from '../schema/carts.js';
 import type { ShopContext } from '../tenancy/context.js';
 import { hashCartToken, isCartToken } from './cart-token.js';
@@ -13,10 +14,20 @@ export async function countCartItems(
   cartToken: string | undefined,
 ): Promise<number> {
   if (!isCartToken(cartToken)) return 0;
-  const [row] = await ctx.db.read
-    .select({ units: sum(cartLines.quantity) })
-    .from(carts)
-    .innerJoin(cartLines, and(eq(cartLines.shopId, carts.shopId), eq(cartLines.cartId, carts.id)))
-    .where(and(eq(carts.shopId, ctx.shop.id), eq(carts.tokenHash, hashCartToken(cartToken))));
+  const db = ctx.db.read;
+  // Prepared once: every page of a buyer with a cart asks.
+  const [row] = await cached(db, 'carts.count', () =>
+    db
+      .select({ units: sum(cartLines.quantity) })
+      .from(carts)
+      .innerJoin(cartLines, and(eq(cartLines.shopId, carts.shopId), eq(cartLines.cartId, carts.id)))
+      .where(
+        and(
+          eq(carts.shopId, sql.placeholder('shopId')),
+          eq(carts.tokenHash, sql.placeholder('tokenHash')),
+        ),
+      )
+      .prepare(),
+  ).all({ shopId: ctx.shop.id, tokenHash: hashCartToken(cartToken) });
   return Number(row?.units ?? 0);
 }

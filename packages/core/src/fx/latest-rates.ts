@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { cached } from '../catalog/prepared.js';
+import { inJsonList, jsonList } from '../catalog/sql-fragments.js';
 import type { Db } from '../db/database.js';
 import { type FxSource, fxRates, fxRatesLatest } from '../schema/pricing.js';
 import type { PlatformContext } from '../tenancy/context.js';
@@ -49,27 +51,32 @@ export async function loadLatestRates(
   opts: { currencies?: readonly string[]; shopId?: string } = {},
 ): Promise<FxRateRecord[]> {
   const owners = opts.shopId ? ['', opts.shopId] : [''];
-  const pairs = opts.currencies
-    ? and(
-        inArray(fxRatesLatest.base, [...opts.currencies]),
-        inArray(fxRatesLatest.quote, [...opts.currencies]),
+  const some = opts.currencies !== undefined;
+  // Prepared once per shape (lists are JSON parameters): every priced page asks.
+  return cached(db, `fx.latest-rates.${some ? 'some' : 'all'}`, () =>
+    db
+      .select({
+        id: fxRates.id,
+        shopId: fxRates.shopId,
+        base: fxRates.base,
+        quote: fxRates.quote,
+        rate: fxRates.rate,
+        source: fxRates.source,
+        asOf: fxRates.asOf,
+        fetchedAt: fxRates.fetchedAt,
+      })
+      .from(fxRatesLatest)
+      .innerJoin(fxRates, eq(fxRates.id, fxRatesLatest.rateId))
+      .where(
+        and(
+          inJsonList(fxRatesLatest.owner, 'owners'),
+          some ? inJsonList(fxRatesLatest.base, 'currencies') : undefined,
+          some ? inJsonList(fxRatesLatest.quote, 'currencies') : undefined,
+        ),
       )
-    : undefined;
-  return db
-    .select({
-      id: fxRates.id,
-      shopId: fxRates.shopId,
-      base: fxRates.base,
-      quote: fxRates.quote,
-      rate: fxRates.rate,
-      source: fxRates.source,
-      asOf: fxRates.asOf,
-      fetchedAt: fxRates.fetchedAt,
-    })
-    .from(fxRatesLatest)
-    .innerJoin(fxRates, eq(fxRates.id, fxRatesLatest.rateId))
-    .where(and(inArray(fxRatesLatest.owner, owners), pairs))
-    .orderBy(asc(fxRatesLatest.base), asc(fxRatesLatest.quote), asc(fxRatesLatest.owner));
+      .orderBy(asc(fxRatesLatest.base), asc(fxRatesLatest.quote), asc(fxRatesLatest.owner))
+      .prepare(),
+  ).all({ owners: jsonList(owners), currencies: jsonList(opts.currencies ?? []) });
 }
 
 /**

@@ -1,7 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.js';
 import { authorize } from '../auth/permissions.js';
+import { cached } from '../catalog/prepared.js';
+import { inJsonList, jsonList } from '../catalog/sql-fragments.js';
 import type { Db } from '../db/database.js';
 import { mediaAssets, mediaFiles, SHOP_IMAGE_ROLES, shopImages } from '../schema/media.js';
 import { shops } from '../schema/tenancy.js';
@@ -122,18 +124,23 @@ async function loadShopImages(
   roles: readonly ShopImageRole[],
 ): Promise<{ shopId: string; role: ShopImageRole; view: MediaView }[]> {
   if (shopIds.length === 0) return [];
-  const rows = await ctx.db.read
-    .select({ role: shopImages.role, asset: mediaAssets, file: mediaFiles })
-    .from(shopImages)
-    .innerJoin(
-      mediaAssets,
-      and(eq(mediaAssets.shopId, shopImages.shopId), eq(mediaAssets.id, shopImages.mediaId)),
-    )
-    .leftJoin(
-      mediaFiles,
-      and(eq(mediaFiles.shopId, mediaAssets.shopId), eq(mediaFiles.mediaId, mediaAssets.id)),
-    )
-    .where(and(inArray(shopImages.shopId, [...shopIds]), inArray(shopImages.role, [...roles])));
+  const db = ctx.db.read;
+  // Prepared once (the lists are JSON parameters): every shop page asks.
+  const rows = await cached(db, 'media.shop-images', () =>
+    db
+      .select({ role: shopImages.role, asset: mediaAssets, file: mediaFiles })
+      .from(shopImages)
+      .innerJoin(
+        mediaAssets,
+        and(eq(mediaAssets.shopId, shopImages.shopId), eq(mediaAssets.id, shopImages.mediaId)),
+      )
+      .leftJoin(
+        mediaFiles,
+        and(eq(mediaFiles.shopId, mediaAssets.shopId), eq(mediaFiles.mediaId, mediaAssets.id)),
+      )
+      .where(and(inJsonList(shopImages.shopId, 'shops'), inJsonList(shopImages.role, 'roles')))
+      .prepare(),
+  ).all({ shops: jsonList(shopIds), roles: jsonList(roles) });
   const byAsset = new Map<string, { row: (typeof rows)[number]; files: FileRow[] }>();
   for (const row of rows) {
     const key = `${row.asset.shopId}/${row.asset.id}`;

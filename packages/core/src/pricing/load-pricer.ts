@@ -1,4 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { cached } from '../catalog/prepared.js';
+import { inJsonList, jsonList } from '../catalog/sql-fragments.js';
 import { type ConversionRate, deriveRate, FX_PIVOT } from '../fx/derive-rate.js';
 import { loadLatestRates } from '../fx/latest-rates.js';
 import { DEFAULT_FX_STALENESS, type FxStalenessPolicy } from '../fx/staleness.js';
@@ -73,23 +75,28 @@ export async function loadShopPricingData(
   ctx: ShopContext,
   currencies: readonly string[],
 ): Promise<ShopPricingData> {
-  const rows = await ctx.db.read
-    .select({
-      marginBps: shopPricingSettings.fxMarginBps,
-      currency: shopRoundingRules.currency,
-      rule: shopRoundingRules.rule,
-      neverBelow: shopRoundingRules.neverBelow,
-    })
-    .from(shops)
-    .leftJoin(shopPricingSettings, eq(shopPricingSettings.shopId, shops.id))
-    .leftJoin(
-      shopRoundingRules,
-      and(
-        eq(shopRoundingRules.shopId, shops.id),
-        inArray(shopRoundingRules.currency, [...currencies]),
-      ),
-    )
-    .where(eq(shops.id, ctx.shop.id));
+  const db = ctx.db.read;
+  // Prepared once (the currencies are one JSON parameter): every priced page asks.
+  const rows = await cached(db, 'pricing.shop-data', () =>
+    db
+      .select({
+        marginBps: shopPricingSettings.fxMarginBps,
+        currency: shopRoundingRules.currency,
+        rule: shopRoundingRules.rule,
+        neverBelow: shopRoundingRules.neverBelow,
+      })
+      .from(shops)
+      .leftJoin(shopPricingSettings, eq(shopPricingSettings.shopId, shops.id))
+      .leftJoin(
+        shopRoundingRules,
+        and(
+          eq(shopRoundingRules.shopId, shops.id),
+          inJsonList(shopRoundingRules.currency, 'currencies'),
+        ),
+      )
+      .where(eq(shops.id, sql.placeholder('shopId')))
+      .prepare(),
+  ).all({ shopId: ctx.shop.id, currencies: jsonList(currencies) });
   const rules = new Map<string, { rounding: string; neverBelow: boolean }>();
   for (const r of rows) {
     if (r.currency !== null && r.rule !== null) {

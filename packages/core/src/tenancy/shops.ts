@@ -141,9 +141,23 @@ export async function findShopContextByDomain(
 
 /** The shop of a context with its texts in the context's locale. */
 export async function getShopView(ctx: ShopContext): Promise<ShopView> {
-  const [row] = await ctx.db.read.select().from(shops).where(eq(shops.id, ctx.shop.id));
+  const db = ctx.db.read;
+  // Prepared once: every shop page asks.
+  const [row] = await cached(db, 'tenancy.shop-by-id', () =>
+    db
+      .select()
+      .from(shops)
+      .where(eq(shops.id, sql.placeholder('key')))
+      .prepare(),
+  ).all({ key: ctx.shop.id });
   if (!row) throw notFound('shop');
-  const texts = await ctx.db.read.select().from(shopTexts).where(eq(shopTexts.shopId, row.id));
+  const texts = await cached(db, 'tenancy.shop-texts', () =>
+    db
+      .select()
+      .from(shopTexts)
+      .where(eq(shopTexts.shopId, sql.placeholder('shopId')))
+      .prepare(),
+  ).all({ shopId: row.id });
   return toView(row, texts, ctx.locale);
 }
 
