@@ -12,10 +12,13 @@
  * once, then copied (new id and token, same reviewed quote) so that preparing
  * tens of thousands does not dominate the run.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import {
   choosePaymentMethod,
   chooseShippingRate,
@@ -27,7 +30,6 @@ import {
   listShippingOptions,
   loadPricer,
   manualProvider,
-  memoryStorage,
   openSqlite,
   type PaymentGateway,
   placeOrder,
@@ -39,11 +41,8 @@ import {
   shopContext,
   startCheckout,
 } from '@aldea/core';
-import { createStorefront } from '@aldea/storefront';
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
-import { Hono } from 'hono';
 
 /** Settings from the environment (`BENCH_CORE_ORDERS=2000 npm run bench -- checkout`). */
 const env = (name: string): string | undefined => process.env[name];
@@ -150,6 +149,37 @@ function stockOf(variantId: string) {
     .get(variantId) as { onHand: number; reserved: number; sold: number };
   raw.close();
   return row;
+}
+
+/**
+ * The storefront in a child process on this database file: autocannon must not
+ * share the server's one thread (the first version of this bench did, and
+ * measured both at once). Node itself with tsx's loader, so stopping it stops it.
+ */
+async function startServer(dbFile: string): Promise<{ port: number; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=aldea-source',
+      fileURLToPath(new URL('./_checkout-server.ts', import.meta.url)),
+      dbFile,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const { port } = JSON.parse(first) as { port: number };
+  return {
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
 }
 
 /** Places every token with `concurrency` buyers at a time; returns orders/s and outcomes. */
@@ -308,22 +338,7 @@ if (ONLY !== 'http') {
 if (ONLY !== 'core') {
   const { ctx, variantId } = await benchShop('http', HTTP_ORDERS * 10);
   const { tokens, form } = await checkouts(ctx, variantId, HTTP_ORDERS);
-  const front = new Hono();
-  front.get('/bare', (c) => c.text('ok'));
-  front.route(
-    '/',
-    createStorefront({
-      db,
-      storage: memoryStorage(),
-      payments: gateway,
-      logger: { info() {}, error() {} },
-    }),
-  );
-  const server = await new Promise<{ port: number; close(): void }>((resolve) => {
-    const s = serve({ fetch: front.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
-      resolve({ port: info.port, close: () => s.close() }),
-    );
-  });
+  const server = await startServer(file);
   const base = `http://127.0.0.1:${server.port}`;
   const bare = await autocannon({ url: `${base}/bare`, connections: CONNECTIONS, duration: 5 });
   let i = 0;
@@ -348,7 +363,7 @@ if (ONLY !== 'core') {
       },
     ],
   });
-  server.close();
+  await server.stop();
   const placedOk = result['3xx'];
   const s = stockOf(variantId);
   line(

@@ -32,20 +32,6 @@ export function clearCheckoutToken(c: Context<AppEnv>): void {
   deleteCookie(c, CHECKOUT_COOKIE, { path: cookiePath(c) });
 }
 
-/** The named string fields of a posted form, trimmed ('' when absent). */
-export async function formFields(
-  c: Context<AppEnv>,
-  names: readonly string[],
-): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const v = body[name];
-    out[name] = typeof v === 'string' ? v.trim() : '';
-  }
-  return out;
-}
-
 /** The payment providers and public links core needs for this request. */
 export function paymentDeps(c: Context<AppEnv>): { gateway: PaymentGateway; links: PaymentLinks } {
   const deps = c.get('deps');

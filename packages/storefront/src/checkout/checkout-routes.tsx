@@ -17,15 +17,15 @@ import {
   viewCart,
 } from '@aldea/core';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../env.js';
 import { noStore } from '../http/cache.js';
+import { formFields } from '../http/form-fields.js';
+import { bodyLimitGuard } from '../http/guards.js';
 import { cartToken } from '../routes/shop-data.js';
 import {
   checkoutToken,
   clearCheckoutToken,
-  formFields,
   keepCheckoutToken,
   paymentDeps,
 } from './checkout-http.js';
@@ -102,7 +102,7 @@ function guard(
  */
 export function checkoutRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/checkout/*', csrf(), bodyLimit({ maxSize: 16 * 1024 }));
+  app.use('/checkout/*', csrf(), bodyLimitGuard(16 * 1024));
 
   // Start (or bring up to date with the cart) and go to the next step.
   app.get('/checkout', async (c) => {

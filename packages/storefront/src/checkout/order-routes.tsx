@@ -7,10 +7,10 @@ import {
   uploadPaymentReceipt,
 } from '@aldea/core';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../env.js';
 import { noStore } from '../http/cache.js';
+import { bodyLimitGuard } from '../http/guards.js';
 import { paymentDeps } from './checkout-http.js';
 import { type OrderNotice, OrderPage } from './pages/order-page.js';
 import { checkoutUiFor } from './ui.js';
@@ -66,7 +66,7 @@ export function orderRoutes(): Hono<AppEnv> {
     );
   });
 
-  app.post('/orders/:token/pay', bodyLimit({ maxSize: 4 * 1024 }), async (c) => {
+  app.post('/orders/:token/pay', bodyLimitGuard(4 * 1024), async (c) => {
     const ctx = c.get('shop');
     const token = c.req.param('token');
     const order = await getOrderByStatusToken(ctx, token);
@@ -82,7 +82,7 @@ export function orderRoutes(): Hono<AppEnv> {
     return c.redirect(page, 303);
   });
 
-  app.post('/orders/:token/receipt', bodyLimit({ maxSize: 26 * 1024 * 1024 }), async (c) => {
+  app.post('/orders/:token/receipt', bodyLimitGuard(26 * 1024 * 1024), async (c) => {
     const ctx = c.get('shop');
     const token = c.req.param('token');
     const body = await c.req.parseBody();

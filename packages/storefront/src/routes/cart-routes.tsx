@@ -7,11 +7,12 @@ import {
   viewCart,
 } from '@aldea/core';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../env.js';
 import { noStore } from '../http/cache.js';
+import { formFields } from '../http/form-fields.js';
+import { bodyLimitGuard } from '../http/guards.js';
 import type { MessageKey } from '../messages/index.js';
 import { type CartNotice, CartPage } from '../pages/cart-page.js';
 import { CART_COOKIE, cartToken, loadShopFrame, shopMeta } from './shop-data.js';
@@ -35,13 +36,10 @@ function keepCart(c: Context<AppEnv>, token: string): void {
   });
 }
 
-/** A form field as a string ('' when absent or a file). */
+/** The cart forms' fields, trimmed ('' when absent or a file). */
 async function formOf(c: Context<AppEnv>): Promise<(name: string) => string> {
-  const body = await c.req.parseBody();
-  return (name) => {
-    const v = body[name];
-    return typeof v === 'string' ? v.trim() : '';
-  };
+  const fields = await formFields(c, ['variantId', 'quantity', 'lineId', 'product']);
+  return (name) => fields[name] ?? '';
 }
 
 /** A whole number typed in a form, or NaN (which core's validation refuses, naming the field). */
@@ -68,7 +66,7 @@ function cartNotice(c: Context<AppEnv>, t: Translate<MessageKey>): CartNotice | 
  */
 export function cartRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/cart/*', csrf(), bodyLimit({ maxSize: 8 * 1024 }));
+  app.use('/cart/*', csrf(), bodyLimitGuard(8 * 1024));
 
   app.get('/cart', async (c) => {
     const frame = await loadShopFrame(c);
