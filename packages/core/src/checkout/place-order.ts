@@ -152,7 +152,7 @@ export async function placeOrder(
     checkoutId: row.id,
     orderId,
     paymentId: newId('payment', now.getTime()),
-    statusToken: newSecretToken(),
+    statusSecret: newSecretToken(),
     email: row.email!,
     locale: row.locale,
     address,
@@ -179,7 +179,7 @@ export async function placeOrder(
     now,
   };
 
-  let written: { number: number; reference: string };
+  let written: { number: number; reference: string; statusToken: string };
   try {
     written = await inOrderBatch(ctx.db, (tx) => writeOrder(tx, order));
   } catch (err) {
@@ -193,8 +193,8 @@ export async function placeOrder(
   const placed: PlacedOrder = {
     id: orderId,
     number: written.number,
-    statusToken: order.statusToken,
-    statusPath: orderStatusPath(ctx.shop.slug, order.statusToken),
+    statusToken: written.statusToken,
+    statusPath: orderStatusPath(ctx.shop.slug, written.statusToken),
     totalMinor: totals.totalMinor,
     currency: totals.currency,
     paymentMethod: method.method,

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { newId } from '../ids.js';
+import { newId, randomPoolBytes } from '../ids.js';
 import { sendOrderEmail } from '../orders/order-emails.js';
 import { reserveStock } from '../orders/stock.js';
 import type { orders, PaymentMethod, PostalAddress, ShippingSnapshot } from '../schema/orders.js';
@@ -23,7 +22,8 @@ export interface NewOrder {
   checkoutId: string;
   orderId: string;
   paymentId: string;
-  statusToken: string;
+  /** The secret part of the buyer's status link (`newSecretToken()`). */
+  statusSecret: string;
   email: string;
   locale: string;
   address: PostalAddress;
@@ -62,7 +62,7 @@ const REF_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
 
 /** A reference a person can read out and type: order number + 4 characters ("1042-K7QM"). */
 export function paymentReference(number: number): string {
-  const bytes = randomBytes(4);
+  const bytes = randomPoolBytes(4);
   let suffix = '';
   for (const b of bytes) suffix += REF_ALPHABET[b % REF_ALPHABET.length];
   return `${number}-${suffix}`;
@@ -75,13 +75,14 @@ export function paymentReference(number: number): string {
  * the buyer's instructions and the seller's new-order email. All or nothing:
  * any failure (out of stock included) rolls every statement back.
  *
- * @returns the order number and payment reference
+ * @returns the order number, payment reference and the buyer's status token
+ *   (`{number}.{secret}`: found by the number, no index over random tokens)
  * @throws AlreadyPlacedSignal, OutOfStockSignal
  */
 export async function writeOrder(
   tx: Db,
   o: NewOrder,
-): Promise<{ number: number; reference: string }> {
+): Promise<{ number: number; reference: string; statusToken: string }> {
   const { shop, now } = o;
   const claimed = claimCheckout(tx).run({
     orderId: o.orderId,
@@ -96,13 +97,14 @@ export async function writeOrder(
   const [counter] = nextOrderNumber(tx).all({ shopId: shop.id });
   const number = counter!.number;
   const reference = paymentReference(number);
+  const statusToken = `${number}.${o.statusSecret}`;
 
   const order: typeof orders.$inferSelect = {
     shopId: shop.id,
     id: o.orderId,
     number,
     status: 'pending_payment',
-    statusToken: o.statusToken,
+    statusToken,
     checkoutId: o.checkoutId,
     email: o.email,
     locale: o.locale,
@@ -197,5 +199,5 @@ export async function writeOrder(
     });
     await sendOrderEmail(tx, now, 'order.new', order, lineRows, shop.slug);
   }
-  return { number, reference };
+  return { number, reference, statusToken };
 }

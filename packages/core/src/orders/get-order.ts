@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../auth/permissions.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../errors.js';
@@ -47,19 +47,31 @@ export async function getOrder(ctx: ShopContext, orderId: string): Promise<Order
   return view;
 }
 
-/** True for something shaped like a status token (`newSecretToken()`: 43 base64url characters). */
+const STATUS_TOKEN = /^(?:(\d{1,12})\.)?[A-Za-z0-9_-]{43}$/;
+
+/**
+ * True for something shaped like a status token: `{order number}.{secret}`, or
+ * the secret alone (orders placed before the number led it), the secret being
+ * `newSecretToken()`'s 43 base64url characters.
+ */
 export function isStatusToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
+  return STATUS_TOKEN.test(token);
 }
 
 /**
  * The order behind a buyer's status link, or NOT_FOUND. The unguessable token
  * is the buyer's only credential; the link names the shop too, and a token of
- * another shop's order is NOT_FOUND here.
+ * another shop's order is NOT_FOUND here. Found by the order number the token
+ * starts with (the whole token must match), or, for a token from before
+ * numbers led it, by the token's own index.
  */
 export async function getOrderByStatusToken(ctx: ShopContext, token: string): Promise<OrderView> {
-  if (!isStatusToken(token)) throw notFound('order');
-  const view = await loadOrderView(ctx.db.read, ctx.shop.id, eq(orders.statusToken, token));
+  const shape = STATUS_TOKEN.exec(token);
+  if (!shape) throw notFound('order');
+  const where = shape[1]
+    ? and(eq(orders.number, Number(shape[1])), eq(orders.statusToken, token))
+    : and(eq(orders.statusToken, token), sql`instr(${orders.statusToken}, '.') = 0`);
+  const view = await loadOrderView(ctx.db.read, ctx.shop.id, where!);
   if (!view) throw notFound('order');
   return view;
 }

@@ -131,7 +131,10 @@ export const orders = sqliteTable(
     /** Per-shop, human-friendly, from 1001 up. */
     number: integer('number').notNull(),
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
-    /** The unguessable part of the buyer's status link (`newSecretToken()`, 256 bits). */
+    /**
+     * The buyer's status link token: `{number}.{secret}` (`newSecretToken()`, 256
+     * bits); orders placed before that carry the secret alone.
+     */
     statusToken: text('status_token').notNull(),
     checkoutId: text('checkout_id').notNull(),
     email: text('email').notNull(),
@@ -181,7 +184,12 @@ export const orders = sqliteTable(
     primaryKey({ columns: [t.shopId, t.id] }),
     foreignKey({ columns: [t.shopId], foreignColumns: [shops.id] }).onDelete('cascade'),
     uniqueIndex('orders_number_uq').on(t.shopId, t.number),
-    uniqueIndex('orders_status_token_uq').on(t.statusToken),
+    // Status tokens are `{number}.{secret}` and found by number: a unique index over
+    // random tokens cost a random page write per order. Tokens made before that
+    // (no dot) keep an index of their own, which no new order writes to.
+    uniqueIndex('orders_legacy_status_token_uq')
+      .on(t.statusToken)
+      .where(sql`instr(${t.statusToken}, '.') = 0`),
     uniqueIndex('orders_checkout_uq').on(t.shopId, t.checkoutId),
     uniqueIndex('orders_payment_reference_uq').on(t.shopId, t.paymentReference),
     index('orders_list_idx').on(t.shopId, t.status, t.createdAt),

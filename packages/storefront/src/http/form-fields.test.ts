@@ -7,7 +7,7 @@ const app = new Hono()
   .use(bodyLimitGuard(1024))
   .post('/', async (c) => c.json(await formFields(c, ['a', 'b', 'missing'])));
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (body: RequestInit['body'], headers: Record<string, string> = {}) =>
   app.request('/', { method: 'POST', body, headers });
 
 describe('formFields', () => {

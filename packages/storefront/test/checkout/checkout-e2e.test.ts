@@ -110,7 +110,7 @@ describe('checkout in a real browser', () => {
       ]);
       expect(await page.locator('#amount').textContent()).toContain('EUR');
       await Promise.all([
-        page.waitForURL(/\/orders\/[A-Za-z0-9_-]{43}\?from=checkout/),
+        page.waitForURL(/\/orders\/[0-9]+\.[A-Za-z0-9_-]{43}\?from=checkout/),
         page.getByRole('button', { name: 'Pay' }).click(),
       ]);
       // Back from Stripe before the webhook: nothing is paid on a redirect.
@@ -140,14 +140,14 @@ describe('checkout in a real browser', () => {
       await checkoutUpToPayment(page, problems, false, /Chico/);
       await review(page, problems, false, /Transferencia bancaria/);
       await Promise.all([
-        page.waitForURL(/\/orders\/[A-Za-z0-9_-]{43}/),
+        page.waitForURL(/\/orders\/[0-9]+\.[A-Za-z0-9_-]{43}/),
         page.getByRole('button', { name: /Hacer el pedido/ }).click(),
       ]);
       expect(await page.locator('.reference').textContent()).toMatch(
         /^Referencia de pago: \d+-[A-Z0-9]{4}$/,
       );
       expect(await page.locator('.instructions').textContent()).toContain('CLABE');
-      const token = /\/orders\/([A-Za-z0-9_-]{43})/.exec(page.url())![1]!;
+      const token = /\/orders\/([0-9]+\.[A-Za-z0-9_-]{43})/.exec(page.url())![1]!;
       const order = await getOrderByStatusToken(w.comonfort.rojas, token);
       await confirmManualPayment(w.comonfort.rojas, order.id);
       await page.reload();

@@ -76,8 +76,8 @@ describe('checkout pages (no JavaScript needed)', () => {
     expect(text(review.html, 'tr.grand')).toMatch(/^Total ?€[\d,]+\.\d\d$/);
     const placed = await s.post(`${SHOP}/checkout/place${q}`, place);
     expect(placed.status).toBe(303);
-    expect(placed.location).toMatch(/\/s\/taller-rojas\/orders\/[A-Za-z0-9_-]{43}/);
-    const token = placed.location!.match(/orders\/([A-Za-z0-9_-]{43})/)![1]!;
+    expect(placed.location).toMatch(/\/s\/taller-rojas\/orders\/[0-9]+\.[A-Za-z0-9_-]{43}/);
+    const token = placed.location!.match(/orders\/([0-9]+\.[A-Za-z0-9_-]{43})/)![1]!;
     const page = await s.get(placed.location!);
     expect(page.status).toBe(200);
     expect(text(page.html, '.order-status')).toBe('Awaiting payment');
@@ -268,7 +268,7 @@ describe('checkout pages (no JavaScript needed)', () => {
     const q = '?lang=en&currency=EUR';
     const { place } = await toReview(s, 'bank_transfer', q);
     const placed = await s.post(`${SHOP}/checkout/place${q}`, place);
-    const token = placed.location!.match(/orders\/([A-Za-z0-9_-]{43})/)![1]!;
+    const token = placed.location!.match(/orders\/([0-9]+\.[A-Za-z0-9_-]{43})/)![1]!;
     expect((await s.get(`/s/wang-hickory/orders/${token}`)).status).toBe(404);
     expect((await s.get(`${SHOP}/orders/${token.slice(0, 42)}x`)).status).toBe(404);
     expect((await s.get(`${SHOP}/orders/not-a-token`)).status).toBe(404);
