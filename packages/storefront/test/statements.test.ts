@@ -115,9 +115,11 @@ describe('a page runs a bounded number of statements, whatever is on it', () => 
     expect(large).toBe(small);
   });
 
-  it('a page from the page cache runs one statement: has anything been committed?', async () => {
+  it('a page from the page cache runs at most one statement: has anything been committed?', async () => {
     for (const path of ['/s/taller-rojas?currency=USD', '/v/comonfort', '/']) {
       await counted(w.app, path);
+      // The next turn of the event loop asks the database again (PRAGMA data_version).
+      await new Promise((resolve) => setImmediate(resolve));
       expect(await counted(w.app, path)).toBe(1);
     }
   });

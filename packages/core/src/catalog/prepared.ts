@@ -134,7 +134,7 @@ export function cachedSelect<F extends Record<string, unknown>, P extends Select
   build: (fields: F) => P,
 ): CachedSelect<ReturnType<P['all']> extends (infer R)[] ? R : never> {
   return cached(db, key, () => {
-    const statement = build(fields);
+    const statement = withCompiledFill(build(fields));
     const keys = Object.keys(fields);
     const decoders = keys.map((k) => decoderOf(fields[k]));
     return {

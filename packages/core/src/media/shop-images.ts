@@ -5,6 +5,7 @@ import { authorize } from '../auth/permissions.js';
 import { cached } from '../catalog/prepared.js';
 import { inJsonList, jsonList } from '../catalog/sql-fragments.js';
 import type { Db } from '../db/database.js';
+import { memoUntilWrite } from '../db/memo-until-write.js';
 import { mediaAssets, mediaFiles, SHOP_IMAGE_ROLES, shopImages } from '../schema/media.js';
 import { shops } from '../schema/tenancy.js';
 import type { PlatformContext, ShopContext } from '../tenancy/context.js';
@@ -161,7 +162,10 @@ async function loadShopImages(
  * of the shop show them to anyone. One statement.
  */
 export async function getShopImages(ctx: ShopContext): Promise<ShopImages> {
-  const found = await loadShopImages(ctx, [ctx.shop.id], SHOP_IMAGE_ROLES);
+  // Every shop page asks; between two commits the answer cannot change.
+  const found = await memoUntilWrite(ctx.db, `shop-images:${ctx.shop.id}`, () =>
+    loadShopImages(ctx, [ctx.shop.id], SHOP_IMAGE_ROLES),
+  );
   return {
     logo: found.find((f) => f.role === 'logo')?.view ?? null,
     banner: found.find((f) => f.role === 'banner')?.view ?? null,

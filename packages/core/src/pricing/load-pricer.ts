@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { cached } from '../catalog/prepared.js';
 import { inJsonList, jsonList } from '../catalog/sql-fragments.js';
+import { memoUntilWrite } from '../db/memo-until-write.js';
 import { type ConversionRate, deriveRate, FX_PIVOT } from '../fx/derive-rate.js';
 import { loadLatestRates } from '../fx/latest-rates.js';
 import { DEFAULT_FX_STALENESS, type FxStalenessPolicy } from '../fx/staleness.js';
@@ -170,8 +171,8 @@ function makePricer(
 
 /**
  * Pricers for several buyer currencies of the context's shop in at most two
- * statements (the shop's rules, the latest rates), however many currencies and
- * products follow. Unknown or not-offered currencies get a pricer whose every
+ * statements (the shop's rules, the latest rates; none between two commits),
+ * however many currencies and products follow. Unknown or not-offered currencies get a pricer whose every
  * answer is `CURRENCY_NOT_OFFERED`.
  */
 export async function loadPricers(
@@ -181,13 +182,16 @@ export async function loadPricers(
 ): Promise<Map<string, Pricer>> {
   const { baseCurrency } = ctx.shop;
   const known = [...new Set(currencies)].filter(isCurrencyCode);
-  const data = await loadShopPricingData(ctx, known);
+  // Every priced page of a shop reads these; between two commits they cannot change.
+  const data = await memoUntilWrite(ctx.db, `pricing:${ctx.shop.id}:${known.join(',')}`, () =>
+    loadShopPricingData(ctx, known),
+  );
   const needRates = known.some((c) => c !== baseCurrency && ctx.shop.buyerCurrencies.includes(c));
+  const pairs = [...new Set([baseCurrency, FX_PIVOT, ...known])];
   const rates = needRates
-    ? await loadLatestRates(ctx.db.read, {
-        currencies: [...new Set([baseCurrency, FX_PIVOT, ...known])],
-        shopId: ctx.shop.id,
-      })
+    ? await memoUntilWrite(ctx.db, `rates:${ctx.shop.id}:${pairs.join(',')}`, () =>
+        loadLatestRates(ctx.db.read, { currencies: pairs, shopId: ctx.shop.id }),
+      )
     : [];
   const now = ctx.clock.now();
   const staleness = opts.staleness ?? DEFAULT_FX_STALENESS;

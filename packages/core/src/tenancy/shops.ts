@@ -142,23 +142,27 @@ export async function findShopContextByDomain(
 /** The shop of a context with its texts in the context's locale. */
 export async function getShopView(ctx: ShopContext): Promise<ShopView> {
   const db = ctx.db.read;
-  // Prepared once: every shop page asks.
-  const [row] = await cached(db, 'tenancy.shop-by-id', () =>
-    db
-      .select()
-      .from(shops)
-      .where(eq(shops.id, sql.placeholder('key')))
-      .prepare(),
-  ).all({ key: ctx.shop.id });
-  if (!row) throw notFound('shop');
-  const texts = await cached(db, 'tenancy.shop-texts', () =>
-    db
-      .select()
-      .from(shopTexts)
-      .where(eq(shopTexts.shopId, sql.placeholder('shopId')))
-      .prepare(),
-  ).all({ shopId: row.id });
-  return toView(row, texts, ctx.locale);
+  // Every shop page asks: prepared once, and read once between two commits.
+  const view = await memoUntilWrite(ctx.db, `shop-view:${ctx.shop.id}:${ctx.locale}`, async () => {
+    const [row] = await cached(db, 'tenancy.shop-by-id', () =>
+      db
+        .select()
+        .from(shops)
+        .where(eq(shops.id, sql.placeholder('key')))
+        .prepare(),
+    ).all({ key: ctx.shop.id });
+    if (!row) return undefined;
+    const texts = await cached(db, 'tenancy.shop-texts', () =>
+      db
+        .select()
+        .from(shopTexts)
+        .where(eq(shopTexts.shopId, sql.placeholder('shopId')))
+        .prepare(),
+    ).all({ shopId: row.id });
+    return toView(row, texts, ctx.locale);
+  });
+  if (!view) throw notFound('shop');
+  return { ...view };
 }
 
 /**

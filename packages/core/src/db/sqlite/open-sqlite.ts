@@ -76,6 +76,7 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
     try {
       const result = await inside.run({ tail: Promise.resolve() }, () => fn(writeDb));
       tx.commit.run();
+      forgetMark();
       return result;
     } catch (err) {
       if (writer.inTransaction) tx.rollback.run();
@@ -113,12 +114,28 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
   // `data_version` moves when ANOTHER connection commits: the writer, or another
   // process. In memory there is only one connection, so nothing can be told.
   const dataVersion = memory ? undefined : reader.prepare('PRAGMA data_version').pluck();
+  // Read once per turn of the event loop (a page asks several memos in a row):
+  // forgotten at the next turn, and at once when this process commits. Another
+  // process's commit landing mid-turn is seen at the next turn, as if it had
+  // come a moment later; a turn's reads stay one consistent snapshot.
+  let mark: number | undefined;
+  const forgetMark = () => {
+    mark = undefined;
+  };
+  function changeMark(): number | undefined {
+    if (!dataVersion) return undefined;
+    if (mark === undefined) {
+      mark = dataVersion.get() as number;
+      setImmediate(forgetMark);
+    }
+    return mark;
+  }
 
   return {
     engine: 'sqlite',
     read: readDb,
     stats,
-    changeMark: () => dataVersion?.get() as number | undefined,
+    changeMark,
     transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T> {
       const scope = inside.getStore();
       if (scope) return runNested(scope, fn);
