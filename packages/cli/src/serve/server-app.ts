@@ -65,6 +65,7 @@ export function createServerApp(opts: ServerAppOptions): Hono {
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       ...(config.baseDomain ? { baseDomain: config.baseDomain } : {}),
       payments,
+      pageCacheBytes: config.pageCacheMb * 1024 * 1024,
       ...(opts.logger ? { logger: opts.logger } : {}),
     }),
   );

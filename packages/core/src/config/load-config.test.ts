@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       trustProxy: false,
       fxStaleAfterHours: 120,
+      pageCacheMb: 64,
     });
     expect(config.stripeSecretKey).toBeUndefined();
     expect(sources.port).toBe('default');
@@ -79,6 +80,8 @@ describe('loadConfig', () => {
     [{ ALDEA_BASE_DOMAIN: 'not a domain' }, 'baseDomain', 'expected a domain name'],
     [{ STRIPE_SECRET_KEY: 'pk_test_abc' }, 'stripeSecretKey', 'starting "pk_…"'],
     [{ ALDEA_FX_STALE_AFTER_HOURS: '0' }, 'fxStaleAfterHours', 'from 1 to 8760'],
+    [{ ALDEA_PAGE_CACHE_MB: '-1' }, 'pageCacheMb', 'from 0 to 4096'],
+    [{ ALDEA_PAGE_CACHE_MB: 'lots' }, 'pageCacheMb', 'megabytes'],
     [{ ALDEA_SMS_URL: 'ftp://sms.example.org' }, 'smsUrl', 'ALDEA_SMS_URL (environment)'],
     [{ ALDEA_TWILIO_ACCOUNT_SID: 'AC 123' }, 'twilioAccountSid', 'expected a Twilio Account SID'],
     [{ ALDEA_SMS_FROM: '415-123' }, 'smsFrom', 'expected a phone number in E.164'],

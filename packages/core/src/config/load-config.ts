@@ -23,6 +23,8 @@ export interface AldeaConfig {
   baseDomain?: string;
   secureCookies?: boolean;
   trustProxy: boolean;
+  /** Megabytes of rendered pages the storefront keeps per process (0: off). */
+  pageCacheMb: number;
   fxStaleAfterHours: number;
   fxMaxAgeHours: number;
   ecbUrl: string;

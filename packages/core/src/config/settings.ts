@@ -97,6 +97,15 @@ export const SETTINGS = {
     default: false,
     schema: z.boolean(),
   },
+  pageCacheMb: {
+    env: 'ALDEA_PAGE_CACHE_MB',
+    kind: 'integer',
+    expected: 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)',
+    description:
+      'Rendered catalogue pages each server process keeps (see docs/decisions/015); 0 turns it off.',
+    default: 64,
+    schema: z.number().int().min(0).max(4096),
+  },
   fxStaleAfterHours: {
     env: 'ALDEA_FX_STALE_AFTER_HOURS',
     kind: 'integer',
