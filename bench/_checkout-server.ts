@@ -16,7 +16,7 @@ import { Hono } from 'hono';
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: _checkout-server.ts <db-file>');
 
-const db = openSqlite({ file, busyTimeoutMs: 30_000 });
+const db = openSqlite({ file, busyTimeoutMs: 30_000, checkpoints: 'background' });
 const app = new Hono();
 app.get('/bare', (c) => c.text('ok'));
 app.route(

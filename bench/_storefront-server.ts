@@ -18,7 +18,7 @@ import { Hono } from 'hono';
 const [file, mediaDir] = process.argv.slice(2);
 if (!file || !mediaDir) throw new Error('usage: _storefront-server.ts <db-file> <media-dir>');
 
-const db = openSqlite({ file });
+const db = openSqlite({ file, checkpoints: 'background' });
 const options = {
   db,
   storage: localDiskStorage(mediaDir),

@@ -55,7 +55,7 @@ const GOAL_HTTP = 1_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'aldea-bench-checkout-'));
 const file = join(dir, 'bench.db');
-const db = openSqlite({ file });
+const db = openSqlite({ file, checkpoints: 'background' });
 await db.migrate();
 const gateway: PaymentGateway = { manual: manualProvider };
 const links = { publicUrl: 'http://127.0.0.1' };

@@ -94,7 +94,7 @@ export async function startDemo(
   opts: StartDemoOptions = {},
 ): Promise<RunningDemo> {
   const log = opts.log ?? (() => {});
-  const db = openSqlite({ file: config.database });
+  const db = openSqlite({ file: config.database, checkpoints: 'background' });
   const storage = localDiskStorage(config.mediaDir);
   const system = platformContext(db, { actor: { kind: 'system', name: 'demo' } });
   try {

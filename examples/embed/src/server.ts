@@ -26,7 +26,7 @@ const database = resolve(env.MARKET_DATABASE ?? 'data/market.db');
 const mediaDir = resolve(env.MARKET_MEDIA_DIR ?? 'data/market-media');
 
 mkdirSync(dirname(database), { recursive: true });
-const db = openSqlite({ file: database });
+const db = openSqlite({ file: database, checkpoints: 'background' });
 await db.migrate(); // Aldea's migrations ship inside @aldea/core
 if (await seedIfEmpty(db)) console.log(`Seeded a sample shop into ${database}`);
 

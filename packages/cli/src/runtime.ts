@@ -62,9 +62,13 @@ function describeOpenError(err: unknown): string {
 
 /**
  * Opens the configured database. Without `create`, a missing file is an error
- * (NOT_FOUND) instead of a silently created empty database.
+ * (NOT_FOUND) instead of a silently created empty database. A `server` copies
+ * the WAL back from a worker thread (see `OpenSqliteOptions.checkpoints`).
  */
-export function openDatabase(config: AldeaConfig, opts: { create?: boolean } = {}): Database {
+export function openDatabase(
+  config: AldeaConfig,
+  opts: { create?: boolean; server?: boolean } = {},
+): Database {
   if (!opts.create && !existsSync(config.database)) {
     throw new CliError(
       EXIT.NOT_FOUND,
@@ -72,7 +76,10 @@ export function openDatabase(config: AldeaConfig, opts: { create?: boolean } = {
     );
   }
   try {
-    return openSqlite({ file: config.database });
+    return openSqlite({
+      file: config.database,
+      ...(opts.server ? { checkpoints: 'background' as const } : {}),
+    });
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     const exit = code === 'SQLITE_NOTADB' ? EXIT.VALIDATION : EXIT.IO;

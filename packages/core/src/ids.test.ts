@@ -15,6 +15,13 @@ describe('ids and secrets from the random pool', () => {
     expect(randomPoolBytes(5000)).toHaveLength(5000);
   });
 
+  it('ids made in the same millisecond sort in the order they were made', () => {
+    const at = Date.UTC(2026, 10, 25);
+    const ids = Array.from({ length: 500 }, () => newId('invitation', at));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(500);
+  });
+
   it('ids carry their prefix and sort by time', () => {
     const early = newId('order', Date.UTC(2026, 0, 1));
     const late = newId('order', Date.UTC(2026, 11, 1));

@@ -34,7 +34,7 @@ export async function serveAction(io: CliIo, cmd: Command, opts: ServeOptions): 
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.host !== undefined ? { host: opts.host } : {}),
   });
-  const db = openDatabase(config, { create: opts.migrate ?? false });
+  const db = openDatabase(config, { create: opts.migrate ?? false, server: true });
   try {
     if (opts.migrate) await db.migrate();
     await requireMigrated(db, config);

@@ -6,6 +6,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../schema/index.js';
 import type { Database, Db, DbStats } from '../database.js';
+import {
+  type BackgroundCheckpoints,
+  startBackgroundCheckpoints,
+} from './background-checkpoints.js';
 import { defaultMigrationsFolder } from './migrations-folder.js';
 
 export interface OpenSqliteOptions {
@@ -16,7 +20,18 @@ export interface OpenSqliteOptions {
   /** Milliseconds a writer waits for another process's lock. */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /**
+   * Who copies the WAL back into the file: the committing thread, when the WAL
+   * passes 1,000 pages (SQLite's default; right for commands and tests), or a
+   * worker thread every 200 ms (servers: commits stay short; the writer keeps
+   * a 20,000-page automatic checkpoint as a backstop). Ignored in memory and
+   * read-only.
+   */
+  checkpoints?: 'inline' | 'background';
 }
+
+/** The writer's automatic checkpoint threshold (pages) while a worker checkpoints. */
+const BACKSTOP_PAGES = 20_000;
 
 type Connection = BetterSqlite3.Database;
 
@@ -131,6 +146,12 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
     return mark;
   }
 
+  let checkpointer: BackgroundCheckpoints | undefined;
+  if (opts.checkpoints === 'background' && !memory && !opts.readonly) {
+    writer.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    checkpointer = startBackgroundCheckpoints(opts.file);
+  }
+
   return {
     engine: 'sqlite',
     read: readDb,
@@ -149,6 +170,7 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
     },
     async close() {
       await tail;
+      await checkpointer?.stop();
       if (reader !== writer) reader.close();
       writer.close();
     },
