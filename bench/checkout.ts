@@ -12,13 +12,10 @@
  * once, then copied (new id and token, same reviewed quote) so that preparing
  * tens of thousands does not dominate the run.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import {
   choosePaymentMethod,
   chooseShippingRate,
@@ -43,6 +40,7 @@ import {
 } from '@aldea/core';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
+import { startChildServer } from './_child-server.js';
 
 /** Settings from the environment (`BENCH_CORE_ORDERS=2000 npm run bench -- checkout`). */
 const env = (name: string): string | undefined => process.env[name];
@@ -149,37 +147,6 @@ function stockOf(variantId: string) {
     .get(variantId) as { onHand: number; reserved: number; sold: number };
   raw.close();
   return row;
-}
-
-/**
- * The storefront in a child process on this database file: autocannon must not
- * share the server's one thread (the first version of this bench did, and
- * measured both at once). Node itself with tsx's loader, so stopping it stops it.
- */
-async function startServer(dbFile: string): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=aldea-source',
-      fileURLToPath(new URL('./_checkout-server.ts', import.meta.url)),
-      dbFile,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const { port } = JSON.parse(first) as { port: number };
-  return {
-    port,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
 }
 
 /** Places every token with `concurrency` buyers at a time; returns orders/s and outcomes. */
@@ -338,8 +305,9 @@ if (ONLY !== 'http') {
 if (ONLY !== 'core') {
   const { ctx, variantId } = await benchShop('http', HTTP_ORDERS * 10);
   const { tokens, form } = await checkouts(ctx, variantId, HTTP_ORDERS);
-  const server = await startServer(file);
-  const base = `http://127.0.0.1:${server.port}`;
+  // In a child process: autocannon must not share the server's one thread.
+  const server = await startChildServer<{ port: number }>('./_checkout-server.ts', [file]);
+  const base = `http://127.0.0.1:${server.ready.port}`;
   const bare = await autocannon({ url: `${base}/bare`, connections: CONNECTIONS, duration: 5 });
   let i = 0;
   const body = new URLSearchParams({ ...form, totalMinor: String(form.totalMinor) }).toString();

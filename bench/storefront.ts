@@ -8,10 +8,9 @@
  * catalog bench's batched generator, two villages, photos, fixed prices), load
  * ECB rates, start the storefront (and the same storefront with its page cache
  * off) and a bare Hono "hello" route in a child process on 127.0.0.1, and drive
- * them with autocannon (50 connections) from this process, in the same run:
- *
+ * them with autocannon (50 connections) from this process, in the same run.
  * Every request is a browser's (gzip, Accept-Language, the language and
- * currency cookies it was given):
+ * currency cookies it was given). The targets:
  *
  * - bare hello: the baseline;
  * - the shop page (24 products; prices in USD, EUR and the shop's own
@@ -31,16 +30,15 @@
  * Server and load generator share the machine's cores: compare ratios within
  * one run, not absolute numbers across machines.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { importEcbRates, openSqlite, platformContext } from '@aldea/core';
 import autocannon from 'autocannon';
 import { generateCatalog } from './_catalog-data.js';
+import { startChildServer } from './_child-server.js';
 
 const setting = (name: string, fallback: string) => process.env[name] ?? fallback;
 const SIZES = setting('STOREFRONT_SIZES', '1000,10000,100000').split(',').map(Number);
@@ -78,32 +76,6 @@ async function prepare(products: number) {
   await ratesDb.close();
   mkdirSync(join(dir, 'media'));
   return { dir, file, shops, ms: made.ms };
-}
-
-async function startServer(
-  file: string,
-  mediaDir: string,
-): Promise<{ child: ChildProcess; ports: Ports }> {
-  // Node itself with tsx's loader, not `npx tsx`: killing a wrapper would orphan the
-  // server, and the orphan would keep this process's pipes (and the bench) open.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=aldea-source',
-      fileURLToPath(new URL('./_storefront-server.ts', import.meta.url)),
-      file,
-      mediaDir,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { child, ports: JSON.parse(first) as Ports };
 }
 
 interface Load {
@@ -220,7 +192,11 @@ for (const products of SIZES) {
   console.log(
     `\n${products.toLocaleString('en')} products (${prepared.shops.toLocaleString('en')} shops) generated in ${(prepared.ms / 1000).toFixed(1)} s`,
   );
-  const { child, ports } = await startServer(prepared.file, join(prepared.dir, 'media'));
+  const server = await startChildServer<Ports>('./_storefront-server.ts', [
+    prepared.file,
+    join(prepared.dir, 'media'),
+  ]);
+  const ports = server.ready;
   try {
     const at = (port: number) => `http://127.0.0.1:${port}`;
     const sf = at(ports.storefront);
@@ -251,8 +227,7 @@ for (const products of SIZES) {
       });
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     rmSync(prepared.dir, { recursive: true, force: true });
   }
 }

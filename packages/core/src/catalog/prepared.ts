@@ -37,7 +37,7 @@ function placeholderValue(values: Values, name: string): unknown {
  * parameters, ask each what it is, look up its encoder — decided once: a list
  * of getters, each a placeholder's value (through its column's encoder when it
  * has one) or a constant. The order-placing transaction binds about a hundred
- * parameters; this made its parameter filling about four times cheaper.
+ * parameters; filling them was a tenth of its time in the profile.
  */
 export function compileFill(params: readonly unknown[]): Fill {
   const getters = params.map((p): ((values: Values) => unknown) => {

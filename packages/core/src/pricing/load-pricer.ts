@@ -172,8 +172,8 @@ function makePricer(
 /**
  * Pricers for several buyer currencies of the context's shop in at most two
  * statements (the shop's rules, the latest rates; none between two commits),
- * however many currencies and products follow. Unknown or not-offered currencies get a pricer whose every
- * answer is `CURRENCY_NOT_OFFERED`.
+ * however many currencies and products follow. Unknown or not-offered
+ * currencies get a pricer whose every answer is `CURRENCY_NOT_OFFERED`.
  */
 export async function loadPricers(
   ctx: ShopContext,

@@ -11,7 +11,7 @@ function sha1(body: Uint8Array): ArrayBuffer {
 }
 
 /** Headers a 304 keeps: the standard ones, the request id and a language cookie. */
-export const KEPT_ON_304 = [...RETAINED_304_HEADERS, 'x-request-id', 'set-cookie'];
+const KEPT_ON_304 = [...RETAINED_304_HEADERS, 'x-request-id', 'set-cookie'];
 
 /** ETags on pages the page cache does not keep (search results); a match is a 304. */
 export const pageEtag = () => etag({ retainedHeaders: KEPT_ON_304, generateDigest: sha1 });

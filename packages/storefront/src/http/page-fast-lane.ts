@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readPlatformContentVersion, readShopContentVersion } from '@aldea/core';
 import type { MiddlewareHandler } from 'hono';
 import type { StorefrontDeps } from '../env.js';
 import { CART_COOKIE } from '../routes/shop-data.js';
+import { pageVersion } from './page-cache.js';
 import { cookieOf, pageKey } from './page-key.js';
 import { representPage } from './page-response.js';
 import type { ReplayHeaders, StoredPage } from './page-store.js';
@@ -40,10 +40,7 @@ async function servable(
 ): Promise<boolean> {
   // A buyer with a cart needs their count: the page middleware puts it in.
   if (!page?.headers || (page.cart && hasCart)) return false;
-  const ctx = { db: deps.db, shop: { id: page.scope } };
-  const version =
-    page.scope === '*' ? await readPlatformContentVersion(ctx) : await readShopContentVersion(ctx);
-  return version === page.version;
+  return (await pageVersion(deps.db, page.scope)) === page.version;
 }
 
 /**

@@ -59,7 +59,7 @@ describe('background checkpoints', () => {
 });
 
 describe('stopping', () => {
-  it('stop() may be called twice, and after the worker is gone', async () => {
+  it('close() may be called twice: the second waits for nothing', async () => {
     const { db } = fresh('background');
     await db.close();
     await expect(db.close()).resolves.toBeUndefined();
