@@ -30,7 +30,11 @@ export interface CheckoutView {
   updatedAt: Date;
 }
 
-type Row = typeof checkouts.$inferSelect;
+/**
+ * A checkout row, with the id of the order placed from it when it was read
+ * with one (`orders_checkout_uq`); a row just updated by a step has none.
+ */
+type Row = typeof checkouts.$inferSelect & { orderId?: string | null };
 
 function stepOf(c: Row): CheckoutStep {
   if (c.orderId) return 'placed';
@@ -54,7 +58,7 @@ export function toCheckoutView(c: Row): CheckoutView {
     paymentMethod: c.paymentMethod,
     quoteId: c.quoteId,
     shipping: c.shipping,
-    orderId: c.orderId,
+    orderId: c.orderId ?? null,
     step: stepOf(c),
     updatedAt: c.updatedAt,
   };

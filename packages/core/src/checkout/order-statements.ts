@@ -1,13 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { cached } from '../catalog/prepared.js';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { cached, cachedSelect } from '../catalog/prepared.js';
 import type { Db } from '../db/database.js';
-import {
-  checkouts,
-  inventoryReservations,
-  orderCounters,
-  orderLines,
-  orders,
-} from '../schema/orders.js';
+import { checkouts, inventoryReservations, orderLines, orders } from '../schema/orders.js';
 import { payments } from '../schema/payments.js';
 
 /**
@@ -19,35 +13,17 @@ import { payments } from '../schema/payments.js';
 const p = sql.placeholder;
 
 /**
- * Claims a checkout for an order, once (`changes` is 0 when it was already
- * placed). `nowMs` is epoch milliseconds (a raw parameter, not a mapped column).
+ * The shop's next order number (from 1001): one more than its highest, read
+ * from the end of `orders_number_uq`. Run inside the placing transaction, which
+ * holds SQLite's write lock, so no other writer can take the same number; orders
+ * are never deleted one by one, so a number is never handed out twice.
  */
-export const claimCheckout = (db: Db) =>
-  cached(db, 'checkout.claim', () =>
-    db
-      .update(checkouts)
-      .set({ orderId: sql`${p('orderId')}`, updatedAt: sql`${p('nowMs')}` })
-      .where(
-        and(
-          eq(checkouts.shopId, p('shopId')),
-          eq(checkouts.id, p('checkoutId')),
-          isNull(checkouts.orderId),
-        ),
-      )
-      .prepare(),
-  );
-
-/** Takes the shop's next order number (from 1001), creating its counter on first use. */
 export const nextOrderNumber = (db: Db) =>
   cached(db, 'checkout.next-number', () =>
     db
-      .insert(orderCounters)
-      .values({ shopId: p('shopId'), lastNumber: 1001 })
-      .onConflictDoUpdate({
-        target: orderCounters.shopId,
-        set: { lastNumber: sql`${orderCounters.lastNumber} + 1` },
-      })
-      .returning({ number: orderCounters.lastNumber })
+      .select({ number: sql<number>`coalesce(max(${orders.number}), 1000) + 1` })
+      .from(orders)
+      .where(eq(orders.shopId, p('shopId')))
       .prepare(),
   );
 
@@ -150,6 +126,8 @@ export const insertOrder = (db: Db) =>
     db
       .insert(orders)
       .values({ ...placeholders(ORDER_COLUMNS), fxAsOf: sql`${p('fxAsOfMs')}` })
+      // A checkout already placed inserts nothing (`changes` is 0): one order per checkout.
+      .onConflictDoNothing({ target: [orders.shopId, orders.checkoutId] })
       .prepare(),
   );
 
@@ -171,12 +149,20 @@ export const insertPayment = (db: Db) =>
     db.insert(payments).values(placeholders(PAYMENT_COLUMNS)).prepare(),
   );
 
-/** A checkout by its token (tenant-scoped). */
+/** A checkout by its token (tenant-scoped), with the id of the order placed from it. */
 export const checkoutByToken = (db: Db) =>
-  cached(db, 'checkout.by-token', () =>
-    db
-      .select()
-      .from(checkouts)
-      .where(and(eq(checkouts.shopId, p('shopId')), eq(checkouts.token, p('token'))))
-      .prepare(),
+  cachedSelect(
+    db,
+    'checkout.by-token',
+    { ...getTableColumns(checkouts), orderId: orders.id },
+    (f) =>
+      db
+        .select(f)
+        .from(checkouts)
+        .leftJoin(
+          orders,
+          and(eq(orders.shopId, checkouts.shopId), eq(orders.checkoutId, checkouts.id)),
+        )
+        .where(and(eq(checkouts.shopId, p('shopId')), eq(checkouts.token, p('token'))))
+        .prepare(),
   );

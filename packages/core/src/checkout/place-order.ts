@@ -64,8 +64,8 @@ function bps(amountMinor: number, rateBps: number): number {
  * Step 5: places the order. The form posts back the quote id, total and
  * currency the buyer reviewed; anything that does not match the checkout's
  * locked quote is refused (tampering) and nothing is written. An expired quote
- * sends the buyer back to review. Then ONE transaction claims the checkout,
- * reserves stock by conditional updates (two buyers never both get the last
+ * sends the buyer back to review. Then ONE transaction inserts the order (once
+ * per checkout), reserves stock by conditional updates (two buyers never both get the last
  * one, in one process or many), numbers and writes the order. For a card
  * payment the hosted checkout is created afterwards (outside the transaction);
  * if the provider is unreachable the order still exists and its status page

@@ -4,7 +4,6 @@ import { sendOrderEmail } from '../orders/order-emails.js';
 import { reserveStock } from '../orders/stock.js';
 import type { orders, PaymentMethod, PostalAddress, ShippingSnapshot } from '../schema/orders.js';
 import {
-  claimCheckout,
   insertOrder,
   insertOrderLine,
   insertPayment,
@@ -69,9 +68,9 @@ export function paymentReference(number: number): string {
 }
 
 /**
- * The placing transaction: claims the checkout (once), reserves every line's
- * stock with a conditional update, takes the shop's next order number, and
- * writes the order, its lines, reservations, payment and — for manual methods —
+ * The placing transaction: takes the shop's next order number, inserts the
+ * order (once per checkout: `orders_checkout_uq`), reserves every line's stock
+ * with a conditional update, and writes the order's lines, reservations, payment and — for manual methods —
  * the buyer's instructions and the seller's new-order email. All or nothing:
  * any failure (out of stock included) rolls every statement back.
  *
@@ -84,16 +83,6 @@ export async function writeOrder(
   o: NewOrder,
 ): Promise<{ number: number; reference: string; statusToken: string }> {
   const { shop, now } = o;
-  const claimed = claimCheckout(tx).run({
-    orderId: o.orderId,
-    nowMs: now.getTime(),
-    shopId: shop.id,
-    checkoutId: o.checkoutId,
-  });
-  if (claimed.changes === 0) throw new AlreadyPlacedSignal();
-
-  await reserveStock(tx, shop.id, o.lines);
-
   const [counter] = nextOrderNumber(tx).all({ shopId: shop.id });
   const number = counter!.number;
   const reference = paymentReference(number);
@@ -144,7 +133,10 @@ export async function writeOrder(
     cancelledAt: null,
     expiredAt: null,
   };
-  insertOrder(tx).run({ ...order, fxAsOfMs: order.fxAsOf?.getTime() ?? null });
+  const inserted = insertOrder(tx).run({ ...order, fxAsOfMs: order.fxAsOf?.getTime() ?? null });
+  if (inserted.changes === 0) throw new AlreadyPlacedSignal();
+
+  await reserveStock(tx, shop.id, o.lines);
 
   const lineRows = o.lines.map((l, position) => ({
     shopId: shop.id,

@@ -72,4 +72,24 @@ describe('memoUntilWrite', () => {
     await memoUntilWrite(db, 'k', async () => ++reads);
     expect(reads).toBe(2);
   });
+
+  it('callers arriving while a read is pending share it', async () => {
+    const db = await makeTestDb();
+    const c = counted();
+    const all = await Promise.all(
+      Array.from({ length: 20 }, () => memoUntilWrite(db, 'k', c.read)),
+    );
+    expect(all).toEqual(Array.from({ length: 20 }, () => 1));
+    expect(c.reads()).toBe(1);
+  });
+
+  it('a failed read is not kept: the next call reads again', async () => {
+    const db = await makeTestDb();
+    await expect(
+      memoUntilWrite(db, 'k', async () => {
+        throw new Error('disk on fire');
+      }),
+    ).rejects.toThrow('disk on fire');
+    expect(await memoUntilWrite(db, 'k', async () => 'fine')).toBe('fine');
+  });
 });

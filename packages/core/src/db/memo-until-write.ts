@@ -2,7 +2,7 @@ import type { Database } from './database.js';
 
 interface Memo {
   mark: number;
-  values: Map<string, unknown>;
+  values: Map<string, Promise<unknown>>;
 }
 
 const memos = new WeakMap<Database, Memo>();
@@ -18,16 +18,13 @@ const MAX_ENTRIES = 10_000;
  * when the database cannot tell (in memory).
  *
  * The mark is taken before reading: a commit landing while `read` runs leaves the
- * value under the older mark, which the next call no longer matches.
+ * value under the older mark, which the next call no longer matches. A read
+ * that fails is forgotten, so the next call tries again.
  *
  * @example
  * const shop = await memoUntilWrite(db, `shop:${slug}`, () => loadShop(slug));
  */
-export async function memoUntilWrite<T>(
-  db: Database,
-  key: string,
-  read: () => Promise<T>,
-): Promise<T> {
+export function memoUntilWrite<T>(db: Database, key: string, read: () => Promise<T>): Promise<T> {
   const mark = db.changeMark();
   if (mark === undefined) return read();
   let memo = memos.get(db);
@@ -35,9 +32,15 @@ export async function memoUntilWrite<T>(
     memo = { mark, values: new Map() };
     memos.set(db, memo);
   }
-  if (memo.values.has(key)) return memo.values.get(key) as T;
-  const value = await read();
-  // Kept only if no newer mark replaced the memo meanwhile.
-  if (memos.get(db) === memo) memo.values.set(key, value);
-  return value;
+  const known = memo.values.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  // The promise is kept, not the value: callers that arrive while the read is
+  // pending (many buyers resume in the same turn) share it instead of reading too.
+  const reading = read();
+  memo.values.set(key, reading);
+  const kept = memo;
+  reading.catch(() => {
+    if (kept.values.get(key) === reading) kept.values.delete(key);
+  });
+  return reading;
 }

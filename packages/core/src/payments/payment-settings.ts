@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.js';
 import { authorize } from '../auth/permissions.js';
 import { cached } from '../catalog/prepared.js';
+import { memoUntilWrite } from '../db/memo-until-write.js';
 import { AldeaError } from '../errors.js';
 import { LOCALES } from '../i18n/locales.js';
 import { type PaymentInstructions, shopPaymentSettings } from '../schema/payments.js';
@@ -41,27 +42,32 @@ function isManual(m: string): m is ManualMethod {
   return (MANUAL_METHODS as readonly string[]).includes(m);
 }
 
-/** The shop's payment settings, or the defaults. One statement. */
-export async function getPaymentSettings(ctx: ShopContext): Promise<PaymentSettings> {
-  const db = ctx.db.read;
-  const [row] = cached(db, 'payments.settings', () =>
-    db
-      .select()
-      .from(shopPaymentSettings)
-      .where(eq(shopPaymentSettings.shopId, sql.placeholder('shopId')))
-      .prepare(),
-  ).all({ shopId: ctx.shop.id });
-  if (!row) return DEFAULT_PAYMENT_SETTINGS;
-  return {
-    cardEnabled: row.cardEnabled,
-    stripeAccountId: row.stripeAccountId,
-    platformFeeBps: row.platformFeeBps,
-    manualMethods: row.manualMethods.filter(isManual),
-    instructions: row.instructions,
-    cardHoldMinutes: row.cardHoldMinutes,
-    manualHoldHours: row.manualHoldHours,
-    notifyEmail: row.notifyEmail,
-  };
+/**
+ * The shop's payment settings, or the defaults. One statement, then from memory
+ * until the next commit (every order placed reads them). Do not mutate the result.
+ */
+export function getPaymentSettings(ctx: ShopContext): Promise<PaymentSettings> {
+  return memoUntilWrite(ctx.db, `payment-settings:${ctx.shop.id}`, async () => {
+    const db = ctx.db.read;
+    const [row] = cached(db, 'payments.settings', () =>
+      db
+        .select()
+        .from(shopPaymentSettings)
+        .where(eq(shopPaymentSettings.shopId, sql.placeholder('shopId')))
+        .prepare(),
+    ).all({ shopId: ctx.shop.id });
+    if (!row) return DEFAULT_PAYMENT_SETTINGS;
+    return {
+      cardEnabled: row.cardEnabled,
+      stripeAccountId: row.stripeAccountId,
+      platformFeeBps: row.platformFeeBps,
+      manualMethods: row.manualMethods.filter(isManual),
+      instructions: row.instructions,
+      cardHoldMinutes: row.cardHoldMinutes,
+      manualHoldHours: row.manualHoldHours,
+      notifyEmail: row.notifyEmail,
+    };
+  });
 }
 
 const Instructions = z.partialRecord(

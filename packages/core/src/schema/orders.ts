@@ -72,7 +72,8 @@ export interface ShippingSnapshot {
  * A buyer's checkout in progress: the lines (from their cart), contact and
  * address, the chosen shipping rate and payment method, and — after review —
  * the quote that locks the prices. Identified by an unguessable token the
- * browser holds; at most one order is ever placed from it (`order_id`).
+ * browser holds. At most one order is ever placed from it: `orders_checkout_uq`
+ * (an order names its checkout; placing inserts it or finds it there).
  */
 export const checkouts = sqliteTable(
   'checkouts',
@@ -90,7 +91,6 @@ export const checkouts = sqliteTable(
     /** The locked quote (pricing) and the shipping priced with it, set at review. */
     quoteId: text('quote_id'),
     shipping: text('shipping', { mode: 'json' }).$type<ShippingSnapshot>(),
-    orderId: text('order_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -98,7 +98,6 @@ export const checkouts = sqliteTable(
     primaryKey({ columns: [t.shopId, t.id] }),
     foreignKey({ columns: [t.shopId], foreignColumns: [shops.id] }).onDelete('cascade'),
     uniqueIndex('checkouts_token_uq').on(t.shopId, t.token),
-    uniqueIndex('checkouts_order_uq').on(t.shopId, t.orderId),
   ],
 );
 
@@ -190,8 +189,9 @@ export const orders = sqliteTable(
     uniqueIndex('orders_legacy_status_token_uq')
       .on(t.statusToken)
       .where(sql`instr(${t.statusToken}, '.') = 0`),
+    // One order per checkout: placing inserts `on conflict do nothing` here.
     uniqueIndex('orders_checkout_uq').on(t.shopId, t.checkoutId),
-    uniqueIndex('orders_payment_reference_uq').on(t.shopId, t.paymentReference),
+    // No index on payment_reference: it is `{number}-XXXX`, unique with the number.
     index('orders_list_idx').on(t.shopId, t.status, t.createdAt),
     // The sweeper: pending orders whose hold ran out, across shops.
     index('orders_reserved_until_idx').on(t.status, t.reservedUntil),
@@ -281,14 +281,4 @@ export const inventoryReservations = sqliteTable(
     check('inventory_reservations_quantity_ck', sql`${t.quantity} > 0`),
     check('inventory_reservations_status_ck', sql`${t.status} in ('held', 'sold', 'released')`),
   ],
-);
-
-/** The last order number a shop handed out (one row per shop, bumped in the placing transaction). */
-export const orderCounters = sqliteTable(
-  'order_counters',
-  {
-    shopId: shopId().primaryKey(),
-    lastNumber: integer('last_number').notNull(),
-  },
-  (t) => [foreignKey({ columns: [t.shopId], foreignColumns: [shops.id] }).onDelete('cascade')],
 );

@@ -81,9 +81,15 @@ export const payments = sqliteTable(
       foreignColumns: [orders.shopId, orders.id],
     }).onDelete('cascade'),
     index('payments_order_idx').on(t.shopId, t.orderId),
-    uniqueIndex('payments_session_uq').on(t.providerSessionId),
+    // Both only over payments with a provider session: a manual payment (most
+    // orders in a village) writes to neither.
+    uniqueIndex('payments_session_uq')
+      .on(t.providerSessionId)
+      .where(sql`${t.providerSessionId} is not null`),
     // Reconcile: open provider payments, oldest first, across shops.
-    index('payments_open_idx').on(t.provider, t.status, t.createdAt),
+    index('payments_open_idx')
+      .on(t.provider, t.status, t.createdAt)
+      .where(sql`${t.providerSessionId} is not null`),
     check(
       'payments_status_ck',
       sql`${t.status} in ('pending', 'processing', 'succeeded', 'failed', 'expired')`,

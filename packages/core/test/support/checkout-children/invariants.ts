@@ -78,14 +78,14 @@ export async function orderInvariantViolations(
     if (count !== o.rsv) bad.push(`${o.id}: ${o.status} but reservations are not all ${expected}`);
   }
 
-  const dangling = await q<{ n: number }>(sql`
-    select count(*) as n from checkouts c where c.shop_id = ${shopId} and c.order_id is not null
-      and not exists (select 1 from orders o where o.shop_id = c.shop_id and o.id = c.order_id)`);
-  if (dangling[0]!.n > 0) bad.push(`${dangling[0]!.n} checkouts point at no order`);
   const orphans = await q<{ n: number }>(sql`
     select count(*) as n from orders o where o.shop_id = ${shopId} and not exists
-      (select 1 from checkouts c where c.shop_id = o.shop_id and c.id = o.checkout_id and c.order_id = o.id)`);
-  if (orphans[0]!.n > 0) bad.push(`${orphans[0]!.n} orders whose checkout does not point back`);
+      (select 1 from checkouts c where c.shop_id = o.shop_id and c.id = o.checkout_id)`);
+  if (orphans[0]!.n > 0) bad.push(`${orphans[0]!.n} orders whose checkout does not exist`);
+  const twice = await q<{ n: number }>(sql`
+    select count(*) as n from (select checkout_id from orders where shop_id = ${shopId}
+      group by checkout_id having count(*) > 1)`);
+  if (twice[0]!.n > 0) bad.push(`${twice[0]!.n} checkouts placed more than once`);
   const numbers = await q<{ n: number; d: number }>(sql`
     select count(*) as n, count(distinct number) as d from orders where shop_id = ${shopId}`);
   if (numbers[0]!.n !== numbers[0]!.d) bad.push('duplicate order numbers');
