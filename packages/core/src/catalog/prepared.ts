@@ -28,8 +28,11 @@ type Values = Record<string, unknown>;
 type Fill = (values: Values) => unknown[];
 
 function placeholderValue(values: Values, name: string): unknown {
-  if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
-  return values[name];
+  const value = values[name];
+  if (value === undefined && !(name in values)) {
+    throw new Error(`No value for placeholder "${name}" was provided`);
+  }
+  return value;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { cached } from '../catalog/prepared.js';
+import { cachedSelect } from '../catalog/prepared.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { type Money, multiplyMoney, sumMoney } from '../money/money.js';
@@ -162,9 +162,9 @@ export async function createQuote(
 export async function findQuote(ctx: ShopContext, id: string): Promise<Quote | undefined> {
   const db = ctx.db.read;
   // Prepared once per connection: placing an order reads its quote every time.
-  const [row] = await cached(db, 'pricing.quote', () =>
+  const [row] = cachedSelect(db, 'pricing.quote', getTableColumns(priceQuotes), (fields) =>
     db
-      .select()
+      .select(fields)
       .from(priceQuotes)
       .where(
         and(

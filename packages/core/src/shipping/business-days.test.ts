@@ -34,6 +34,28 @@ describe('business days', () => {
     });
   });
 
+  it('agrees with counting one day at a time, from every weekday, for up to 60 days', () => {
+    const oneByOne = (start: Date, days: number) => {
+      let d = new Date(Math.floor(start.getTime() / 86_400_000) * 86_400_000);
+      const weekend = (x: Date) => x.getUTCDay() === 0 || x.getUTCDay() === 6;
+      while (weekend(d)) d = new Date(d.getTime() + 86_400_000);
+      for (let left = days; left > 0; ) {
+        d = new Date(d.getTime() + 86_400_000);
+        if (!weekend(d)) left--;
+      }
+      return d;
+    };
+    // Two weeks of start days (each weekday twice, one before 1970), any time of day.
+    for (const base of ['2026-11-23T00:00:00Z', '1969-12-22T13:30:00Z']) {
+      for (let offset = 0; offset < 14; offset++) {
+        const start = new Date(new Date(base).getTime() + offset * 86_400_000 + 7 * 3_600_000);
+        for (let days = 0; days <= 60; days++) {
+          expect(addBusinessDays(start, days)).toEqual(oneByOne(start, days));
+        }
+      }
+    }
+  });
+
   it('refuses negative or fractional days', () => {
     expect(() => addBusinessDays(new Date(), -1)).toThrow();
     expect(() => addBusinessDays(new Date(), 1.5)).toThrow();

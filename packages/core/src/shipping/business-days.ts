@@ -10,9 +10,10 @@ export function startOfUtcDay(d: Date): Date {
   return new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 }
 
-function isWeekend(d: Date): boolean {
-  const day = d.getUTCDay();
-  return day === 0 || day === 6;
+/** Whether the UTC day numbered `day` (days since 1970-01-01, a Thursday) is a Saturday or Sunday. */
+function isWeekendDay(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
+  return weekday === 0 || weekday === 6;
 }
 
 /**
@@ -24,14 +25,16 @@ function isWeekend(d: Date): boolean {
  */
 export function addBusinessDays(start: Date, days: number): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number ≥ 0');
-  let d = startOfUtcDay(start);
-  while (isWeekend(d)) d = new Date(d.getTime() + DAY_MS);
-  let left = days;
+  let day = Math.floor(start.getTime() / DAY_MS);
+  while (isWeekendDay(day)) day++;
+  // From a weekday, five business days are one calendar week.
+  day += Math.floor(days / 5) * 7;
+  let left = days % 5;
   while (left > 0) {
-    d = new Date(d.getTime() + DAY_MS);
-    if (!isWeekend(d)) left--;
+    day++;
+    if (!isWeekendDay(day)) left--;
   }
-  return d;
+  return new Date(day * DAY_MS);
 }
 
 /** A line's share in the ship-by date: made-to-order lines bring their processing time. */
