@@ -95,6 +95,16 @@ function site(deps: StorefrontDeps, mode: SiteMode): Hono<AppEnv> {
       crossOriginEmbedderPolicy: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+      // Headers only browsers long gone read: frame-ancestors in the CSP replaces
+      // X-Frame-Options; X-XSS-Protection drove an auditor browsers removed;
+      // X-Download-Options was IE's, X-Permitted-Cross-Domain-Policies Flash's.
+      // Each costs every response (and a buyer's phone) a header; see decision 017.
+      xFrameOptions: false,
+      xXssProtection: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xDnsPrefetchControl: false,
+      originAgentCluster: false,
     }),
   );
   app.use(compress());
