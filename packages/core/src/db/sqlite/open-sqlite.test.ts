@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { villages } from '../../schema/tenancy.js';
@@ -128,6 +129,46 @@ describe('openSqlite', () => {
     const ids = (await db.read.select().from(villages)).map((v) => v.id).sort();
     expect(ids).toEqual(['vil_a', 'vil_b', 'vil_d']);
     await db.close();
+  });
+
+  it('keeps the planner table statistics but drops its per-value samples when opening', async () => {
+    const { db, file } = await freshDb();
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 30; i++) await tx.insert(villages).values(village(`v${i}`));
+    });
+    await db.close();
+    const raw = new BetterSqlite3(file);
+    raw.exec('analyze');
+    const count = (table: string) =>
+      raw.prepare(`select count(*) from ${table}`).pluck().get() as number;
+    expect(count('sqlite_stat4')).toBeGreaterThan(0);
+    raw.close();
+
+    const reopened = openSqlite({ file });
+    const c = sqliteClient(reopened.read);
+    const left = (table: string) =>
+      c.prepare(`select count(*) from ${table}`).pluck().get() as number;
+    expect(left('sqlite_stat4')).toBe(0);
+    expect(left('sqlite_stat1')).toBeGreaterThan(0);
+    expect(await reopened.read.select().from(villages).where(eq(villages.id, 'v7'))).toHaveLength(
+      1,
+    );
+    await reopened.close();
+  });
+
+  it('opens anyway when another process holds the write lock (the samples wait for the next open)', async () => {
+    const { db, file } = await freshDb();
+    await db.transaction((tx) => tx.insert(villages).values(village('busy')));
+    await db.close();
+    const other = new BetterSqlite3(file);
+    other.exec('analyze');
+    other.exec('begin immediate');
+    const reopened = openSqlite({ file, busyTimeoutMs: 10 });
+    expect(await reopened.read.select().from(villages)).toHaveLength(1);
+    other.exec('rollback');
+    expect(other.prepare('select count(*) from sqlite_stat4').pluck().get()).toBeGreaterThan(0);
+    other.close();
+    await reopened.close();
   });
 
   it('counts statements when asked', async () => {

@@ -11,6 +11,7 @@ import {
   startBackgroundCheckpoints,
 } from './background-checkpoints.js';
 import { defaultMigrationsFolder } from './migrations-folder.js';
+import { dropPlannerSamples } from './planner-samples.js';
 
 export interface OpenSqliteOptions {
   /** A file path, or `:memory:` (one connection: for throwaway use only). */
@@ -61,6 +62,8 @@ export function openSqlite(opts: OpenSqliteOptions): Database {
   if (!memory) mkdirSync(dirname(opts.file), { recursive: true });
 
   const writer = openConnection(opts.file, opts, stats);
+  // Before any statement is prepared: see planner-samples.ts.
+  if (!memory && !opts.readonly) dropPlannerSamples(writer);
   const reader = memory ? writer : openConnection(opts.file, opts, stats);
   const writeDb: Db = drizzle({ client: writer, schema });
   const readDb: Db = memory ? writeDb : drizzle({ client: reader, schema });
