@@ -10,15 +10,14 @@ import {
 } from '@aldea/core';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { stripeWebhookRoutes } from './checkout/index.js';
-import { Layout } from './components/layout.js';
 import type { AppEnv, SiteMode, StorefrontDeps } from './env.js';
 import { urlLengthGuard } from './http/guards.js';
 import { onError, renderError } from './http/on-error.js';
 import { pageFastLane } from './http/page-fast-lane.js';
+import { pageRenderer } from './http/page-renderer.js';
 import { type PageStore, pageStore } from './http/page-store.js';
 import { hostShopResolver } from './middleware/host-shop.js';
 import { jsonLogger, requestLog, type StorefrontLogger } from './middleware/request-log.js';
@@ -108,13 +107,7 @@ function site(deps: StorefrontDeps, mode: SiteMode): Hono<AppEnv> {
     }),
   );
   app.use(compress());
-  app.use(
-    jsxRenderer(({ children, ...meta }, c) => (
-      <Layout meta={meta} c={c}>
-        {children}
-      </Layout>
-    )),
-  );
+  app.use(pageRenderer());
   app.use(siteContext(deps, mode));
   app.use(urlLengthGuard());
   app.onError(onError);

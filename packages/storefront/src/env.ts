@@ -67,5 +67,7 @@ export interface AppEnv {
     secureHeadersNonce?: string;
     /** Set while a page renders for the page cache: print it in place of the cart label. */
     cartSlot?: string;
+    /** The HTML `c.render` made for this request (see `pageRenderer`). */
+    renderedHtml?: string;
   };
 }

@@ -63,7 +63,7 @@ async function serve(
 async function passThrough(c: Context<AppEnv>, store: PageStore, scope: PageScope) {
   const type = c.res.headers.get('content-type') ?? '';
   if (!type.startsWith('text/html')) return;
-  const html = await c.res.text();
+  const html = c.get('renderedHtml') ?? (await c.res.text());
   const label = (await cartLabel(c, scope)) ?? escapeHtml(c.get('t')('nav.cart'));
   c.res = new Response(html.replace(store.cartSlot, label), c.res);
 }
@@ -124,7 +124,8 @@ export function cachedPage(scope: PageScope): MiddlewareHandler<AppEnv> {
         res.headers.get('cache-control') === CACHE_PAGE &&
         (res.headers.get('content-type') ?? '').startsWith('text/html');
       if (keep) {
-        const html = await res.text();
+        // The string `c.render` made; reading the response back is the slow way.
+        const html = c.get('renderedHtml') ?? (await res.text());
         const at = { scope: scopeId, version, now };
         page = store.put(key, at, html, escapeHtml(c.get('t')('nav.cart')));
       }
