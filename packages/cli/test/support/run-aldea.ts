@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll } from 'vitest';
 
 /** The `aldea` launcher, as `npx aldea` runs it (tsx + the source condition, from any cwd). */
 export const BIN = fileURLToPath(new URL('../../bin/aldea.mjs', import.meta.url));
@@ -71,9 +72,19 @@ export function runAldea(args: string[], opts: RunOptions): Promise<RunResult> {
   return done;
 }
 
-/** A fresh working directory; `aldea` then uses `<dir>/data/aldea.db` by default. */
+const workspaces: string[] = [];
+
+afterAll(() => {
+  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A fresh working directory, deleted after the test file; `aldea` then uses
+ * `<dir>/data/aldea.db` by default.
+ */
 export function workspace(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'aldea-cli-'));
+  workspaces.push(dir);
   return { dir, db: join(dir, 'data', 'aldea.db') };
 }
 

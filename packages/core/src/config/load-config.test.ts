@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../test/support/scratch-dir.js';
 import { AldeaError, isAldeaError } from '../errors.js';
 import { closestName } from './closest-name.js';
 import { type LoadConfigOptions, loadConfig, redactConfig } from './load-config.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'aldea-config-'));
+const tmp = () => scratchDir('aldea-config');
 
 function failure(opts: LoadConfigOptions): AldeaError {
   try {

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeVillage } from '../../../test/support/factories.js';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 import { makeTestDb } from '../../../test/support/test-db.js';
 import { isAldeaError } from '../../errors.js';
 import { platformContext } from '../../tenancy/context.js';
@@ -11,7 +11,7 @@ import { backupDatabase } from './backup-database.js';
 import { inspectDatabaseFile, migrationStatus } from './inspect-file.js';
 import { openSqlite } from './open-sqlite.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'aldea-backup-'));
+const tmp = () => scratchDir('aldea-backup');
 
 describe('backupDatabase', () => {
   it('writes a checked single-file copy with the same rows, reporting progress', async () => {

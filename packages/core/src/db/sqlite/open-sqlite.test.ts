@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 import { villages } from '../../schema/tenancy.js';
 import { openSqlite, sqliteClient } from './open-sqlite.js';
 
@@ -19,7 +18,7 @@ const village = (id: string) => ({
 });
 
 async function freshDb() {
-  const file = join(mkdtempSync(join(tmpdir(), 'aldea-db-')), 'a.db');
+  const file = join(scratchDir('aldea-db'), 'a.db');
   const db = openSqlite({ file });
   await db.migrate();
   return { db, file };
@@ -172,7 +171,7 @@ describe('openSqlite', () => {
   });
 
   it('counts statements when asked', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'aldea-db-')), 'a.db');
+    const file = join(scratchDir('aldea-db'), 'a.db');
     const db = openSqlite({ file, countStatements: true });
     await db.migrate();
     const before = db.stats.statements;

@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeVillage } from '../../../test/support/factories.js';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 import { makeTestDb } from '../../../test/support/test-db.js';
 import { isAldeaError } from '../../errors.js';
 import { platformContext } from '../../tenancy/context.js';
@@ -13,7 +13,7 @@ import { defaultMigrationsFolder } from './migrations-folder.js';
 import { openSqlite } from './open-sqlite.js';
 import { isDatabaseFileInUse, restoreDatabase } from './restore-database.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'aldea-restore-'));
+const tmp = () => scratchDir('aldea-restore');
 
 async function backupWithVillages(n: number) {
   const db = await makeTestDb();
