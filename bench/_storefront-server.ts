@@ -1,7 +1,8 @@
 /**
  * The server side of bench/storefront.ts (files starting with `_` are not run
  * as benchmarks): the storefront over an existing database file, the same
- * storefront with its page cache off, and a bare Hono "hello" route, each on
+ * storefront with its page cache off, and a bare Hono "hello" route (and, at
+ * `/shaped`, a stored product page's bytes and headers sent as they are), each on
  * its own port of 127.0.0.1, in this one process, so autocannon (in the parent
  * process) measures them under the same conditions.
  *
@@ -33,6 +34,31 @@ const storefront = createStorefront(options);
 // The same storefront without its page cache: what every first view of a page costs.
 const uncached = createStorefront({ ...options, pageCacheBytes: 0 });
 const bare = new Hono().get('/', (c) => c.text('hello'));
+
+// The ceiling for a stored page: a stored product page's exact bytes and
+// headers (taken from the storefront once), sent by a bare route.
+const SHAPED = '/s/shop-0/p/p-0?lang=en&currency=EUR';
+let shaped: Promise<{ body: Uint8Array; headers: Record<string, string> }> | undefined;
+async function storedPage() {
+  const headers = {
+    'accept-encoding': 'gzip, deflate, br',
+    'accept-language': 'en-US,en;q=0.9',
+    cookie: 'aldea_lang=en; aldea_currency=EUR',
+  };
+  await storefront.request(SHAPED, { headers }); // the first view stores it
+  const res = await storefront.request(SHAPED, { headers });
+  if (res.headers.get('x-aldea-cache') !== 'hit')
+    throw new Error('the product page was not stored');
+  return {
+    body: new Uint8Array(await res.arrayBuffer()),
+    headers: Object.fromEntries(res.headers),
+  };
+}
+bare.get('/shaped', async () => {
+  shaped ??= storedPage();
+  const { body, headers } = await shaped;
+  return new Response(body, { headers });
+});
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
