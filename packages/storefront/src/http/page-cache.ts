@@ -7,7 +7,7 @@ import {
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { cartToken } from '../routes/shop-data.js';
-import { CACHE_PAGE, cachePage } from './cache.js';
+import { CACHE_PAGE } from './cache.js';
 import { pageEtag } from './page-etag.js';
 import { pageKey } from './page-key.js';
 import { escapeHtml, representPage } from './page-response.js';
@@ -47,15 +47,28 @@ async function serve(
     ifNoneMatch: c.req.header('if-none-match'),
     acceptEncoding: c.req.header('accept-encoding') ?? '',
   });
-  cachePage(c);
-  c.header('Vary', 'Accept-Language, Cookie, Accept-Encoding');
-  c.header('X-Aldea-Cache', state);
-  c.header('Content-Type', 'text/html; charset=UTF-8');
-  c.header('ETag', out.etag);
-  if (out.gzip && out.body) c.header('Content-Encoding', 'gzip');
-  const res = out.body ? c.body(out.body, 200) : c.body(null, 304);
-  // After a render (a miss) Hono keeps the handler's response unless it is replaced.
-  if (c.finalized) c.res = res;
+  const headers: Record<string, string> = {
+    'Cache-Control': CACHE_PAGE,
+    Vary: 'Accept-Language, Cookie, Accept-Encoding',
+    'X-Aldea-Cache': state,
+    'Content-Type': 'text/html; charset=UTF-8',
+    ETag: out.etag,
+  };
+  if (out.gzip && out.body) headers['Content-Encoding'] = 'gzip';
+  const status = out.body ? 200 : 304;
+  if (!c.finalized) {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return out.body ? c.body(out.body, 200) : c.body(null, 304);
+  }
+  // After a render (a miss) the handler's response is final in Hono's eyes, and
+  // every header set on it one by one would copy it, body stream and all. Build
+  // the answer once from its headers (cookies, language…) and ours.
+  const merged = new Headers(c.res.headers);
+  merged.delete('Content-Length');
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  const res = new Response(out.body ?? null, { status, headers: merged });
+  c.res = undefined; // replaced, not merged into (which would copy the body again)
+  c.res = res;
   return res;
 }
 
