@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { contextAs } from '../../../test/support/catalog-factories.js';
 import { makeShop } from '../../../test/support/factories.js';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 import { makeTestDb } from '../../../test/support/test-db.js';
 import type { Database } from '../../db/database.js';
 import type { JobHandlers } from '../../jobs/run-jobs.js';
@@ -290,7 +289,7 @@ describe('background sellers imports', () => {
 
   it('works the same with uploads spooled to local disk (the server default)', async () => {
     const db = await makeTestDb();
-    const dir = mkdtempSync(join(tmpdir(), 'aldea-import-'));
+    const dir = scratchDir('aldea-import');
     const storage = localDiskStorage(dir);
     const w = await comonfortCohort(db);
     const job = await sellersJob(w.mariana, storage, w, 'dry-run');
