@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextAs } from '../../test/support/catalog-factories.js';
 import {
   makeCheckoutShop,
-  makeMolcajete,
-  placeTestOrder,
+  placeOneMolcajete,
   testGateway,
 } from '../../test/support/checkout-factories.js';
 import { fixedClock } from '../../test/support/factories.js';
@@ -79,9 +78,8 @@ async function shopWithOwner(): Promise<ShopContext> {
   return ctx;
 }
 
-async function order(ctx: ShopContext) {
-  const p = await makeMolcajete(ctx);
-  return placeTestOrder(ctx, { gateway, lines: [{ variantId: p.variants[0]!.id, quantity: 1 }] });
+function order(ctx: ShopContext) {
+  return placeOneMolcajete(ctx, gateway);
 }
 
 /** Decodes RFC 2047 `=?UTF-8?Q?…?=` words (non-ASCII subjects). */

@@ -2,8 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   makeCheckoutShop,
-  makeMolcajete,
-  placeTestOrder,
+  placeOneMolcajete,
   testGateway,
 } from '../../test/support/checkout-factories.js';
 import { makeTestDb } from '../../test/support/test-db.js';
@@ -16,9 +15,7 @@ const db = await makeTestDb();
 const gateway = testGateway();
 
 async function placed(ctx: ShopContext) {
-  const p = await makeMolcajete(ctx, 5);
-  const lines = [{ variantId: p.variants[0]!.id, quantity: 1 }];
-  return (await placeTestOrder(ctx, { gateway, lines })).placed.order;
+  return (await placeOneMolcajete(ctx, gateway, 5)).placed.order;
 }
 
 describe('status tokens', () => {

@@ -2,8 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   makeCheckoutShop,
-  makeMolcajete,
-  placeTestOrder,
+  placeOneMolcajete,
   testGateway,
 } from '../../test/support/checkout-factories.js';
 import { makeTestDb } from '../../test/support/test-db.js';
@@ -23,11 +22,7 @@ function receiptPhoto(): Promise<Buffer> {
 describe('uploadPaymentReceipt', () => {
   it('attaches a cleaned photo of the transfer receipt to the order’s manual payment', async () => {
     const ctx = await makeCheckoutShop(db);
-    const p = await makeMolcajete(ctx);
-    const { placed } = await placeTestOrder(ctx, {
-      gateway,
-      lines: [{ variantId: p.variants[0]!.id, quantity: 1 }],
-    });
+    const { placed } = await placeOneMolcajete(ctx, gateway);
     const storage = memoryStorage();
     const r = await uploadPaymentReceipt(ctx, placed.order.statusToken, {
       bytes: await receiptPhoto(),
@@ -41,11 +36,7 @@ describe('uploadPaymentReceipt', () => {
 
   it('refuses a file that is not an image (nothing attached) and an unknown link', async () => {
     const ctx = await makeCheckoutShop(db);
-    const p = await makeMolcajete(ctx);
-    const { placed } = await placeTestOrder(ctx, {
-      gateway,
-      lines: [{ variantId: p.variants[0]!.id, quantity: 1 }],
-    });
+    const { placed } = await placeOneMolcajete(ctx, gateway);
     const storage = memoryStorage();
     const r = await uploadPaymentReceipt(ctx, placed.order.statusToken, {
       bytes: new TextEncoder().encode('<script>alert(1)</script>'),

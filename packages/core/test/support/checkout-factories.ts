@@ -182,3 +182,9 @@ export async function placeTestOrder(
   if (!placed.ok) throw new Error(`not placed: ${JSON.stringify(placed)}`);
   return { token, review, placed };
 }
+
+/** Places one molcajete (a fresh product with `stock`, bank transfer) and returns what was placed. */
+export async function placeOneMolcajete(ctx: ShopContext, gateway: PaymentGateway, stock = 7) {
+  const p = await makeMolcajete(ctx, stock);
+  return placeTestOrder(ctx, { gateway, lines: [{ variantId: p.variants[0]!.id, quantity: 1 }] });
+}

@@ -63,11 +63,26 @@ async function serve(
   // After a render (a miss) the handler's response is final in Hono's eyes, and
   // every header set on it one by one would copy it, body stream and all. Build
   // the answer once from its headers (cookies, language…) and ours.
+  return replaceResponse(c, out.body ?? null, status, headers);
+}
+
+/**
+ * Replaces the handler's (final) response with `body`, keeping its status
+ * unless given and its headers (cookies, language…) with `headers` over them.
+ * Assigning `c.res` over a response makes Hono copy the new one and merge the
+ * old headers in; clearing it first makes the assignment a plain replacement.
+ */
+function replaceResponse(
+  c: Context<AppEnv>,
+  body: string | Uint8Array | null,
+  status: number = c.res.status,
+  headers: Record<string, string> = {},
+): Response {
   const merged = new Headers(c.res.headers);
   merged.delete('Content-Length');
   for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  const res = new Response(out.body ?? null, { status, headers: merged });
-  c.res = undefined; // replaced, not merged into (which would copy the body again)
+  const res = new Response(body, { status, headers: merged });
+  c.res = undefined;
   c.res = res;
   return res;
 }
@@ -78,7 +93,7 @@ async function passThrough(c: Context<AppEnv>, store: PageStore, scope: PageScop
   if (!type.startsWith('text/html')) return;
   const html = c.get('renderedHtml') ?? (await c.res.text());
   const label = (await cartLabel(c, scope)) ?? escapeHtml(c.get('t')('nav.cart'));
-  c.res = new Response(html.replace(store.cartSlot, label), c.res);
+  replaceResponse(c, html.replace(store.cartSlot, label));
 }
 
 const inflight = new WeakMap<PageStore, Map<string, Promise<StoredPage | undefined>>>();

@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 import { openSqlite } from './open-sqlite.js';
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
 /** A fresh database file with one table, opened with the given checkpoint mode. */
 function fresh(checkpoints: 'inline' | 'background') {
-  const dir = mkdtempSync(join(tmpdir(), 'aldea-ckpt-'));
-  dirs.push(dir);
-  const file = join(dir, 'a.db');
+  const file = join(scratchDir('aldea-ckpt'), 'a.db');
   return { db: openSqlite({ file, checkpoints }), file };
 }
 
