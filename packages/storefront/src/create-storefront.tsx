@@ -16,7 +16,7 @@ import { stripeWebhookRoutes } from './checkout/index.js';
 import type { AppEnv, SiteMode, StorefrontDeps } from './env.js';
 import { urlLengthGuard } from './http/guards.js';
 import { onError, renderError } from './http/on-error.js';
-import { pageFastLane } from './http/page-fast-lane.js';
+import { frontDoor, pageFastLane } from './http/page-fast-lane.js';
 import { pageRenderer } from './http/page-renderer.js';
 import { type PageStore, pageStore } from './http/page-store.js';
 import { hostShopResolver } from './middleware/host-shop.js';
@@ -175,5 +175,6 @@ export function createStorefront(options: StorefrontOptions): Hono {
       ? onPlatform.fetch(c.req.raw, env)
       : onShopHost.fetch(c.req.raw, { ...env, aldeaHostShop: shop });
   });
+  frontDoor(deps, root);
   return root;
 }

@@ -8,6 +8,7 @@ import {
   updateProduct,
 } from '@aldea/core';
 import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStorefront } from '../src/index.js';
 import { get, postForm } from './support/http.js';
@@ -113,6 +114,75 @@ describe('the fast lane (a stored page, before any other middleware)', () => {
     expect(fastLines(buyer.res.headers.get('x-request-id'))).toHaveLength(0);
     expect(cacheOf(buyer.res)).toBe('hit');
     expect(buyer.html).toContain('Cart (1)');
+  });
+});
+
+describe('the front door (the storefront’s own fetch, before Hono routes anything)', () => {
+  const request = (path: string, headers: Record<string, string> = {}) =>
+    new Request(`http://localhost${path}`, { headers });
+
+  it('answers a stored page in the same turn while its version is known, and never a stale one', async () => {
+    const path = '/s/taller-rojas/p/molcajete-piedra-volcanica?lang=es-MX&currency=MXN';
+    const full = await get(w.app, path);
+    await get(w.app, path); // the lane keeps the full response's headers, and reads the version
+    const now = w.app.fetch(request(path, { 'x-request-id': 'door-1' }));
+    expect(now).toBeInstanceOf(Response); // not a promise: nothing was awaited
+    const answered = now as Response;
+    expect(cacheOf(answered)).toBe('hit');
+    expect(await answered.text()).toBe(full.html);
+    expect(answered.headers.get('x-request-id')).toBe('door-1');
+    expect(w.logs.filter((l) => l.requestId === 'door-1' && l.cache === 'fast')).toHaveLength(1);
+
+    // A commit: the version is no longer known, so the request goes to the app, which re-renders.
+    await updateProduct(w.comonfort.rojas, w.comonfort.molcajete.id, {
+      texts: { 'es-MX': { title: 'Molcajete de basalto, labrado a mano' } },
+    });
+    const later = w.app.fetch(request(path));
+    expect(later).toBeInstanceOf(Promise);
+    const after = await later;
+    expect(cacheOf(after)).toBe('miss');
+    expect(await after.text()).toContain('Molcajete de basalto, labrado a mano');
+  });
+
+  it('answers 304 and gzip as the lane does, with the same validators', async () => {
+    const path = '/s/wang-hickory/c/gifts?lang=zh&currency=CNY';
+    const gz = { 'accept-encoding': 'gzip' };
+    const first = await w.app.request(`http://localhost${path}`, { headers: gz });
+    await w.app.request(`http://localhost${path}`, { headers: gz });
+    const zipped = w.app.fetch(request(path, gz)) as Response;
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(
+      gunzipSync(Buffer.from(await first.arrayBuffer())).toString(),
+    );
+    const etag = zipped.headers.get('etag')!;
+    const notModified = w.app.fetch(request(path, { ...gz, 'if-none-match': etag })) as Response;
+    expect([notModified.status, notModified.headers.get('etag')]).toEqual([304, etag]);
+    expect(notModified.headers.get('content-encoding')).toBeNull();
+    const plain = w.app.fetch(request(path, { 'if-none-match': etag })) as Response;
+    expect(plain.status).toBe(304); // the weak comparison GET asks for
+    expect(plain.headers.get('etag')).toBe(etag.slice(2));
+  });
+
+  it('leaves POSTs and buyers with a cart to the app', async () => {
+    const path = '/s/wang-hickory/p/gift-box?lang=zh';
+    await get(w.app, path);
+    await get(w.app, path);
+    expect(w.app.fetch(request(path))).toBeInstanceOf(Response);
+    expect(w.app.fetch(request(path, { cookie: 'aldea_cart=someone' }))).toBeInstanceOf(Promise);
+    const post = w.app.fetch(new Request(`http://localhost${path}`, { method: 'POST' }));
+    expect(post).toBeInstanceOf(Promise);
+    expect((await post).status).toBe(404);
+  });
+
+  it('is not there when the storefront is mounted in another app: the lane middleware answers', async () => {
+    const outer = new Hono();
+    outer.route('/', w.app);
+    const path = '/s/wang-hickory?lang=zh&currency=EUR';
+    await outer.request(path);
+    const again = await outer.request(path, { headers: { 'x-request-id': 'mounted-1' } });
+    expect(cacheOf(again)).toBe('hit');
+    expect(w.logs.filter((l) => l.requestId === 'mounted-1' && l.cache === 'fast')).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { memoUntilWrite } from '../db/memo-until-write.js';
+import { knownUntilWrite, memoUntilWrite } from '../db/memo-until-write.js';
 import { contentVersions } from '../schema/platform.js';
 import type { ShopRef } from '../tenancy/context.js';
 import { cached } from './prepared.js';
@@ -11,6 +11,9 @@ import { cached } from './prepared.js';
  * invalidates pages only when it crosses it or zero.
  */
 export const FEW_LEFT = 5;
+
+const shopKey = (shopId: string) => `content-version:${shopId}`;
+const PLATFORM_KEY = 'content-version:*';
 
 const highest = sql<number>`coalesce(max(${contentVersions.version}), 0)`;
 
@@ -32,7 +35,7 @@ export function readShopContentVersion(ctx: {
   shop: Pick<ShopRef, 'id'>;
 }): Promise<number> {
   const db = ctx.db.read;
-  return memoUntilWrite(ctx.db, `content-version:${ctx.shop.id}`, async () => {
+  return memoUntilWrite(ctx.db, shopKey(ctx.shop.id), async () => {
     const [row] = await cached(db, 'content-version.shop', () =>
       db
         .select({ version: highest })
@@ -54,10 +57,20 @@ export function readShopContentVersion(ctx: {
  */
 export function readPlatformContentVersion(ctx: { db: Database }): Promise<number> {
   const db = ctx.db.read;
-  return memoUntilWrite(ctx.db, 'content-version:*', async () => {
+  return memoUntilWrite(ctx.db, PLATFORM_KEY, async () => {
     const [row] = await cached(db, 'content-version.platform', () =>
       db.select({ version: highest }).from(contentVersions).prepare(),
     ).all();
     return row?.version ?? 0;
   });
+}
+
+/**
+ * What {@link readShopContentVersion} (or, for `'*'`, {@link readPlatformContentVersion})
+ * would answer, when it is known without a read: it was read since the last
+ * commit. Undefined otherwise; the caller then reads, or takes a slower path.
+ * Answers in the same turn, so a page cache can serve before anything else runs.
+ */
+export function knownContentVersion(db: Database, scope: string): number | undefined {
+  return knownUntilWrite<number>(db, scope === '*' ? PLATFORM_KEY : shopKey(scope));
 }

@@ -4,6 +4,7 @@ export * from './collection-commands.js';
 export { getCollectionBySlug, listCollections } from './collection-reads.js';
 export {
   FEW_LEFT,
+  knownContentVersion,
   readPlatformContentVersion,
   readShopContentVersion,
 } from './content-version.js';

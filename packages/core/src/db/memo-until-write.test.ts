@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../test/support/test-db.js';
-import { memoUntilWrite } from './memo-until-write.js';
+import { knownUntilWrite, memoUntilWrite } from './memo-until-write.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 
 /** A counter of how often `read` ran, and a read that returns it. */
@@ -91,5 +91,29 @@ describe('memoUntilWrite', () => {
       }),
     ).rejects.toThrow('disk on fire');
     expect(await memoUntilWrite(db, 'k', async () => 'fine')).toBe('fine');
+  });
+
+  it('knows a finished read without waiting, until the next commit', async () => {
+    const db = await makeTestDb();
+    expect(knownUntilWrite(db, 'k')).toBeUndefined();
+    const pending = memoUntilWrite(db, 'k', async () => 'v1');
+    expect(knownUntilWrite(db, 'k')).toBeUndefined(); // still reading
+    await pending;
+    expect(knownUntilWrite(db, 'k')).toBe('v1');
+    expect(knownUntilWrite(db, 'other')).toBeUndefined();
+    await db.transaction((tx) => tx.run(sql`create table t (a)`));
+    expect(knownUntilWrite(db, 'k')).toBeUndefined();
+  });
+
+  it('knows nothing of a failed read, nor of an in-memory database', async () => {
+    const db = await makeTestDb();
+    await memoUntilWrite(db, 'k', async () => {
+      throw new Error('disk on fire');
+    }).catch(() => undefined);
+    expect(knownUntilWrite(db, 'k')).toBeUndefined();
+    const memory = openSqlite({ file: ':memory:' });
+    await memoUntilWrite(memory, 'k', async () => 'v');
+    expect(knownUntilWrite(memory, 'k')).toBeUndefined();
+    await memory.close();
   });
 });

@@ -3,6 +3,8 @@ import type { Database } from './database.js';
 interface Memo {
   mark: number;
   values: Map<string, Promise<unknown>>;
+  /** The values of the reads that have finished, for {@link knownUntilWrite}. */
+  settled: Map<string, unknown>;
 }
 
 const memos = new WeakMap<Database, Memo>();
@@ -29,7 +31,7 @@ export function memoUntilWrite<T>(db: Database, key: string, read: () => Promise
   if (mark === undefined) return read();
   let memo = memos.get(db);
   if (!memo || memo.mark !== mark || memo.values.size >= MAX_ENTRIES) {
-    memo = { mark, values: new Map() };
+    memo = { mark, values: new Map(), settled: new Map() };
     memos.set(db, memo);
   }
   const known = memo.values.get(key) as Promise<T> | undefined;
@@ -39,8 +41,30 @@ export function memoUntilWrite<T>(db: Database, key: string, read: () => Promise
   const reading = read();
   memo.values.set(key, reading);
   const kept = memo;
-  reading.catch(() => {
-    if (kept.values.get(key) === reading) kept.values.delete(key);
-  });
+  reading.then(
+    (value) => {
+      if (kept.values.get(key) === reading) kept.settled.set(key, value);
+    },
+    () => {
+      if (kept.values.get(key) === reading) kept.values.delete(key);
+    },
+  );
   return reading;
+}
+
+/**
+ * The value `memoUntilWrite(db, key, …)` would answer now, when it is already
+ * known without waiting (read since the last commit, and finished); else
+ * undefined. For a caller that must answer in the same turn, or not at all: a
+ * cache in front of everything, checking a stored page's version.
+ *
+ * @example
+ * const v = knownUntilWrite<number>(db, `content-version:${shopId}`);
+ * if (v === undefined) return slowPath();
+ */
+export function knownUntilWrite<T>(db: Database, key: string): T | undefined {
+  const memo = memos.get(db);
+  if (!memo || memo.settled.size === 0) return undefined;
+  const mark = db.changeMark();
+  return mark === undefined || memo.mark !== mark ? undefined : (memo.settled.get(key) as T);
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import { knownContentVersion } from '@aldea/core';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { getPath } from 'hono/utils/url';
 import type { StorefrontDeps } from '../env.js';
 import { CART_COOKIE } from '../routes/shop-data.js';
 import { pageVersion } from './page-cache.js';
-import { cookieOf, pageKey } from './page-key.js';
+import { cookiesOf, type PageRequest, pageKey } from './page-key.js';
 import { representPage } from './page-response.js';
-import type { ReplayHeaders, StoredPage } from './page-store.js';
+import type { LaneHeaders, ReplayHeaders, StoredPage } from './page-store.js';
 
 /** Headers made per request, never replayed from a stored response. */
 const PER_REQUEST = new Set([
@@ -32,15 +34,86 @@ function requestIdOf(header: string | undefined): string {
   return header && header.length <= 255 && !/[^\w\-=]/.test(header) ? header : randomUUID();
 }
 
-/** The stored page this request may have from the fast lane, checked against the database. */
-async function servable(
+/** A request as the lane reads it: Hono's `c.req`, or a raw `Request` at the front door. */
+interface LaneRequest extends PageRequest {
+  method: string;
+  path: string;
+}
+
+/**
+ * The stored page this request may be answered with, if its content version
+ * still stands: one whose full response went out (so its headers are known),
+ * and, for a buyer with a cart, one without a cart count in it (the page
+ * middleware puts theirs in).
+ */
+function candidate(
   deps: StorefrontDeps,
-  page: StoredPage | undefined,
-  hasCart: boolean,
-): Promise<boolean> {
-  // A buyer with a cart needs their count: the page middleware puts it in.
-  if (!page?.headers || (page.cart && hasCart)) return false;
-  return (await pageVersion(deps.db, page.scope)) === page.version;
+  key: string,
+  cookies: Readonly<Record<string, string>>,
+): StoredPage | undefined {
+  const page = deps.pages?.peek(key, deps.clock.now().getTime());
+  if (!page?.headers || (page.cart && cookies[CART_COOKIE] !== undefined)) return undefined;
+  return page;
+}
+
+/** Makes a stored page's {@link LaneHeaders}; see there why all names go in at once. */
+function laneHeadersOf(page: StoredPage): LaneHeaders {
+  const base = Object.entries(page.headers!.single);
+  const make = (etag: string, encoding?: string) =>
+    Object.fromEntries([
+      ...base,
+      ['x-request-id', ''],
+      ['x-aldea-cache', 'hit'],
+      ['etag', etag],
+      ...(encoding ? [['content-encoding', encoding]] : []),
+    ]);
+  return {
+    plain: make(page.etag),
+    gzip: make(`W/${page.etag}`, 'gzip'),
+    gzipNotModified: make(`W/${page.etag}`),
+  };
+}
+
+/** The stored page's response for this request (200, or 304), with its own request id and log line. */
+function answer(
+  deps: StorefrontDeps,
+  req: LaneRequest,
+  page: StoredPage,
+  started: number,
+): Response {
+  const out = representPage(deps.pages!, page, {
+    label: undefined,
+    ifNoneMatch: req.header('if-none-match'),
+    acceptEncoding: req.header('accept-encoding') ?? '',
+  });
+  const requestId = requestIdOf(req.header('x-request-id'));
+  const replay = page.headers!;
+  page.laneHeaders ??= laneHeadersOf(page);
+  const template = !out.gzip
+    ? page.laneHeaders.plain
+    : out.body
+      ? page.laneHeaders.gzip
+      : page.laneHeaders.gzipNotModified;
+  const headers: Record<string, string> = { ...template, 'x-request-id': requestId };
+  deps.logger.info('request', {
+    requestId,
+    method: req.method,
+    path: req.path.slice(0, 200),
+    status: out.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    cache: 'fast',
+  });
+  return new Response(req.method === 'HEAD' ? null : out.body, {
+    status: out.status,
+    // A plain object is the Node adapter's fastest path; Set-Cookie needs a list.
+    headers:
+      replay.cookies.length === 0
+        ? headers
+        : [
+            ...Object.entries(headers),
+            ...replay.cookies.map((v): [string, string] => ['set-cookie', v]),
+          ],
+  });
 }
 
 /**
@@ -51,6 +124,8 @@ async function servable(
  * without running the rest of the app. Anything else (a miss, a buyer with a
  * cart, a POST) goes on to the full app, whose response headers are kept for
  * next time. One content-version read per view, none between two commits.
+ * The storefront's own `fetch` ({@link frontDoor}) answers most of these before
+ * this runs; this answers the rest, and the storefront mounted in another app.
  */
 export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
   return async (c, next) => {
@@ -58,42 +133,11 @@ export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
     const method = c.req.method;
     if (!store || (method !== 'GET' && method !== 'HEAD')) return next();
     const started = performance.now();
-    const key = pageKey(c.req);
-    const page = store.peek(key, deps.clock.now().getTime());
-    if (page && (await servable(deps, page, cookieOf(c.req, CART_COOKIE) !== undefined))) {
-      const out = representPage(store, page, {
-        label: undefined,
-        ifNoneMatch: c.req.header('if-none-match'),
-        acceptEncoding: c.req.header('accept-encoding') ?? '',
-      });
-      const requestId = requestIdOf(c.req.header('x-request-id'));
-      const headers: Record<string, string> = {
-        ...page.headers!.single,
-        'x-request-id': requestId,
-        'x-aldea-cache': 'hit',
-        etag: out.etag,
-      };
-      if (out.gzip && out.body) headers['content-encoding'] = 'gzip';
-      const cookies = page.headers!.cookies;
-      deps.logger.info('request', {
-        requestId,
-        method,
-        path: c.req.path.slice(0, 200),
-        status: out.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        cache: 'fast',
-      });
-      return new Response(out.body, {
-        status: out.status,
-        // A plain object is the Node adapter's fastest path; Set-Cookie needs a list.
-        headers:
-          cookies.length === 0
-            ? headers
-            : [
-                ...Object.entries(headers),
-                ...cookies.map((v): [string, string] => ['set-cookie', v]),
-              ],
-      });
+    const cookies = cookiesOf(c.req);
+    const key = pageKey(c.req, cookies);
+    const page = candidate(deps, key, cookies);
+    if (page && (await pageVersion(deps.db, page.scope)) === page.version) {
+      return answer(deps, c.req, page, started);
     }
     await next();
     const res = c.res;
@@ -101,5 +145,47 @@ export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
       const kept = store.peek(key, deps.clock.now().getTime());
       if (kept && !kept.headers) kept.headers = replayable(res);
     }
+  };
+}
+
+/** A raw request as the lane reads it. */
+class RawLaneRequest implements LaneRequest {
+  readonly method: string;
+  readonly url: string;
+  constructor(private readonly request: Request) {
+    this.method = request.method;
+    this.url = request.url;
+  }
+  get path(): string {
+    return getPath(this.request);
+  }
+  header(name: string): string | undefined {
+    return this.request.headers.get(name) ?? undefined;
+  }
+}
+
+/**
+ * Puts the fast lane in front of `app` itself: its `fetch` answers a stored
+ * page whose content version is known without a read (see core's
+ * `knownContentVersion`: read since the last commit) in the same turn, before
+ * Hono routes anything; the Node adapter then writes it straight out. Every
+ * other request goes to the app as before, where `pageFastLane` reads the
+ * version and keeps the headers of new pages.
+ */
+export function frontDoor(deps: StorefrontDeps, app: Hono): void {
+  if (!deps.pages) return;
+  const fetch = app.fetch;
+  app.fetch = (request, env, executionCtx) => {
+    const method = request.method;
+    if (method === 'GET' || method === 'HEAD') {
+      const started = performance.now();
+      const req = new RawLaneRequest(request);
+      const cookies = cookiesOf(req);
+      const page = candidate(deps, pageKey(req, cookies), cookies);
+      if (page && knownContentVersion(deps.db, page.scope) === page.version) {
+        return answer(deps, req, page, started);
+      }
+    }
+    return fetch(request, env, executionCtx);
   };
 }

@@ -7,10 +7,12 @@ export interface PageRequest {
   header(name: string): string | undefined;
 }
 
-/** A cookie's value as Hono's `getCookie` reads it (the first of that name). */
-export function cookieOf(req: PageRequest, name: string): string | undefined {
+const NO_COOKIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
+
+/** The request's cookies, each as Hono's `getCookie` reads it (the first valid one of that name). */
+export function cookiesOf(req: PageRequest): Readonly<Record<string, string>> {
   const cookie = req.header('cookie');
-  return cookie ? parse(cookie, name)[name] : undefined;
+  return cookie ? parse(cookie) : NO_COOKIES;
 }
 
 /**
@@ -22,12 +24,12 @@ export function cookieOf(req: PageRequest, name: string): string | undefined {
  * database (the content version) or the buyer's cart (put in per request). A
  * new request input that page middleware reads must be added here.
  */
-export function pageKey(req: PageRequest): string {
+export function pageKey(req: PageRequest, cookies = cookiesOf(req)): string {
   return [
     req.url,
     req.header('host') ?? '',
-    cookieOf(req, LANG_COOKIE) ?? '',
-    cookieOf(req, CURRENCY_COOKIE) ?? '',
+    cookies[LANG_COOKIE] ?? '',
+    cookies[CURRENCY_COOKIE] ?? '',
     req.header('accept-language')?.slice(0, MAX_ACCEPT_LANGUAGE) ?? '',
   ].join('\n');
 }
