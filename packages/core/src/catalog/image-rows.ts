@@ -5,7 +5,7 @@ import { productImages } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/columns.js';
 import { mediaAssets } from '../schema/media.js';
 import { cachedSelect } from './prepared.js';
-import { inJsonList, jsonList, mediaFilesOf, qualified } from './sql-fragments.js';
+import { inJsonPairs, jsonList, mediaFilesOf, qualified } from './sql-fragments.js';
 import type { ImageFileView, ImageView } from './views.js';
 
 const imageFields = {
@@ -34,8 +34,7 @@ function firstImagesStatement(db: Db) {
       .innerJoin(mediaAssets, joinAsset)
       .where(
         and(
-          inJsonList(productImages.shopId, 'shops'),
-          inJsonList(productImages.productId, 'products'),
+          inJsonPairs(productImages.shopId, productImages.productId, 'shops', 'products'),
           eq(
             productImages.position,
             sql`(select min(p2.position) from product_images p2

@@ -22,6 +22,18 @@ export function inJsonList(column: SQLWrapper, name: string): SQL {
   return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
 }
 
+/**
+ * `(a, b) IN` every pair of the two JSON arrays bound to placeholders `as` and
+ * `bs`: the same rows as `a IN as AND b IN bs`, but SQLite plans the pair on
+ * an index over (a, b, …) as lookups. Given the two lists as separate IN terms,
+ * its statistics on a small catalogue (a few thousand rows) make it scan the
+ * whole table through a Bloom filter: 2-3× slower for a page of 24 products.
+ */
+export function inJsonPairs(a: SQLWrapper, b: SQLWrapper, as: string, bs: string): SQL {
+  return sql`(${a}, ${b}) in (select x.value, y.value
+    from json_each(${sql.placeholder(as)}) x, json_each(${sql.placeholder(bs)}) y)`;
+}
+
 /** Binds a list for {@link inJsonList}. */
 export function jsonList(values: readonly string[]): string {
   return JSON.stringify(values);

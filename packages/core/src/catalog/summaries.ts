@@ -1,10 +1,10 @@
-import { and, asc } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { pickLocalized } from '../i18n/locales.js';
 import { type ProductStatus, products, variants } from '../schema/catalog.js';
 import { loadFirstImages, toImageView } from './image-rows.js';
 import { cachedSelect } from './prepared.js';
-import { fixedPricesOf, inJsonList, jsonList, titlesOf } from './sql-fragments.js';
+import { fixedPricesOf, inJsonPairs, jsonList, titlesOf } from './sql-fragments.js';
 import type { ProductSummary, SummaryVariantView } from './views.js';
 
 /** The columns of `products` a summary needs, plus its titles in every locale. */
@@ -51,9 +51,7 @@ function summaryVariantsStatement(db: Db) {
       db
         .select(f)
         .from(variants)
-        .where(
-          and(inJsonList(variants.shopId, 'shops'), inJsonList(variants.productId, 'products')),
-        )
+        .where(inJsonPairs(variants.shopId, variants.productId, 'shops', 'products'))
         .orderBy(asc(variants.position), asc(variants.id))
         .prepare(),
   );
