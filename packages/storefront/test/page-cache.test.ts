@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import {
   type Clock,
@@ -7,6 +9,7 @@ import {
   shopContext,
   updateProduct,
 } from '@aldea/core';
+import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +176,33 @@ describe('the front door (the storefront’s own fetch, before Hono routes anyth
     const post = w.app.fetch(new Request(`http://localhost${path}`, { method: 'POST' }));
     expect(post).toBeInstanceOf(Promise);
     expect((await post).status).toBe(404);
+  });
+
+  it('over real HTTP (the Node adapter writes it out), the same bytes and headers as the full response', async () => {
+    const server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const path = '/s/taller-rojas?lang=en&currency=USD';
+      const headers = { 'accept-language': 'en', cookie: 'aldea_lang=en; aldea_currency=USD' };
+      const views = [];
+      for (const id of ['wire-1', 'wire-2', 'wire-3']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+          headers: { ...headers, 'x-request-id': id },
+        });
+        views.push({ res, html: await res.text() });
+      }
+      const [full, , door] = views;
+      expect(w.logs.filter((l) => l.requestId === 'wire-3' && l.cache === 'fast')).toHaveLength(1);
+      expect(door!.html).toBe(full!.html);
+      const perRequest = new Set(['x-request-id', 'x-aldea-cache', 'date', 'keep-alive']);
+      const headersOf = (res: Response) =>
+        [...res.headers].filter(([name]) => !perRequest.has(name)).sort();
+      expect(headersOf(door!.res)).toEqual(headersOf(full!.res));
+      expect(door!.res.headers.get('x-request-id')).toBe('wire-3');
+    } finally {
+      server.close();
+    }
   });
 
   it('is not there when the storefront is mounted in another app: the lane middleware answers', async () => {

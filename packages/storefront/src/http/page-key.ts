@@ -9,10 +9,24 @@ export interface PageRequest {
 
 const NO_COOKIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
 
+/** Cookie headers parsed lately: a browser sends the same one with every page it asks for. */
+const parsed = new Map<string, Readonly<Record<string, string>>>();
+const MAX_PARSED = 1024;
+const MAX_KEPT_LENGTH = 512;
+
 /** The request's cookies, each as Hono's `getCookie` reads it (the first valid one of that name). */
 export function cookiesOf(req: PageRequest): Readonly<Record<string, string>> {
   const cookie = req.header('cookie');
-  return cookie ? parse(cookie) : NO_COOKIES;
+  if (!cookie) return NO_COOKIES;
+  let cookies = parsed.get(cookie);
+  if (!cookies) {
+    cookies = Object.freeze(parse(cookie));
+    if (cookie.length <= MAX_KEPT_LENGTH) {
+      if (parsed.size >= MAX_PARSED) parsed.clear();
+      parsed.set(cookie, cookies);
+    }
+  }
+  return cookies;
 }
 
 /**
