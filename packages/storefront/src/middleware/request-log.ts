@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
+import { batchedLines } from './batched-lines.js';
 
 /** Fields of one structured log line. */
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -16,10 +17,16 @@ export interface RequestLog {
   error(event: string, fields?: LogFields): void;
 }
 
-/** Writes JSON lines to stdout (info) and stderr (error). */
+let infoLines: ((line: string) => void) | undefined;
+
+/**
+ * Writes JSON lines to stdout (info: the access log, batched once per turn of
+ * the event loop, see `batchedLines`) and stderr (errors, at once).
+ */
 export const jsonLogger: StorefrontLogger = {
   info: (event, fields) => {
-    process.stdout.write(`${JSON.stringify({ level: 'info', event, ...fields })}\n`);
+    infoLines ??= batchedLines(process.stdout);
+    infoLines(`${JSON.stringify({ level: 'info', event, ...fields })}\n`);
   },
   error: (event, fields) => {
     process.stderr.write(`${JSON.stringify({ level: 'error', event, ...fields })}\n`);
