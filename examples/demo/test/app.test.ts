@@ -31,6 +31,20 @@ describe('the demo app', () => {
     expect(JSON.stringify(await villages.json())).toContain('bainiu');
   });
 
+  it('answers a catalogue page it keeps before routing anything, and routes everything else', async () => {
+    const url = 'http://localhost/v/bainiu?lang=en&currency=EUR';
+    const first = await app.request(url);
+    await app.request(url); // kept, with its headers; its version is read
+    const kept = app.fetch(new Request(url));
+    expect(kept).toBeInstanceOf(Response); // no promise: the storefront's front door answered
+    expect((kept as Response).headers.get('x-aldea-cache')).toBe('hit');
+    expect(await (kept as Response).text()).toBe(await first.text());
+    // The app's own routes are never answered there.
+    for (const path of ['/healthz', '/api/v1/villages', '/admin/login']) {
+      expect(app.fetch(new Request(`http://localhost${path}`))).toBeInstanceOf(Promise);
+    }
+  });
+
   it('serves the storefront at / listing both villages', async () => {
     const res = await app.request('/', { headers: { 'Accept-Language': 'en' } });
     expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 import { createAdmin } from '@aldea/admin';
 import { createApi } from '@aldea/api';
 import { type Database, listVillages, type MediaStorage, platformContext } from '@aldea/core';
-import { createStorefront } from '@aldea/storefront';
+import { createStorefront, storefrontFrontDoor } from '@aldea/storefront';
 import { Hono } from 'hono';
 import { logoSvg, theme } from './brand.js';
 
@@ -49,15 +49,15 @@ export function createMarketApp(opts: MarketAppOptions): Hono {
     '/admin',
     createAdmin({ db, storage, basePath: '/admin', theme, ...(publicUrl ? { publicUrl } : {}) }),
   );
-  app.route(
-    '/',
-    createStorefront({
-      db,
-      storage,
-      theme,
-      ...(publicUrl ? { publicUrl } : {}),
-      ...(opts.quiet ? { logger: { info: () => {}, error: console.error } } : {}),
-    }),
-  );
+  const storefront = createStorefront({
+    db,
+    storage,
+    theme,
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(opts.quiet ? { logger: { info: () => {}, error: console.error } } : {}),
+  });
+  app.route('/', storefront);
+  // Catalogue pages the storefront keeps are answered before this app routes anything.
+  storefrontFrontDoor(app, storefront);
   return app;
 }

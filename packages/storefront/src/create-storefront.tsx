@@ -142,12 +142,16 @@ function pagesOf(bytes = DEFAULT_PAGE_CACHE_BYTES): PageStore | undefined {
  * `{shop}.{baseDomain}`). Server-rendered HTML that works without JavaScript.
  *
  * Mount it last (`app.route('/', createStorefront(…))`): it answers every path
- * its routes do not know with its own 404 page.
+ * its routes do not know with its own 404 page. Its own `fetch` answers pages
+ * it keeps before routing anything; in an app it is mounted in, do the same
+ * with `storefrontFrontDoor(app, storefront)`.
  *
  * @example
  * const app = new Hono();
  * app.route('/admin', createAdmin({ db, storage }));
- * app.route('/', createStorefront({ db, storage, publicUrl: 'https://aldea.example' }));
+ * const storefront = createStorefront({ db, storage, publicUrl: 'https://aldea.example' });
+ * app.route('/', storefront);
+ * storefrontFrontDoor(app, storefront);
  */
 export function createStorefront(options: StorefrontOptions): Hono {
   const deps: StorefrontDeps = {

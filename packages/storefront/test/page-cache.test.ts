@@ -13,7 +13,7 @@ import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStorefront } from '../src/index.js';
+import { createStorefront, storefrontFrontDoor } from '../src/index.js';
 import { get, postForm } from './support/http.js';
 import { fixedClock, makeWorld, NOW, type World } from './support/world.js';
 
@@ -205,14 +205,22 @@ describe('the front door (the storefront’s own fetch, before Hono routes anyth
     }
   });
 
-  it('is not there when the storefront is mounted in another app: the lane middleware answers', async () => {
-    const outer = new Hono();
+  it('mounted in another app, the lane middleware answers; storefrontFrontDoor puts the door in front', async () => {
+    const outer = new Hono().get('/ping', (c) => c.text('pong'));
     outer.route('/', w.app);
     const path = '/s/wang-hickory?lang=zh&currency=EUR';
     await outer.request(path);
     const again = await outer.request(path, { headers: { 'x-request-id': 'mounted-1' } });
     expect(cacheOf(again)).toBe('hit');
     expect(w.logs.filter((l) => l.requestId === 'mounted-1' && l.cache === 'fast')).toHaveLength(1);
+    expect(outer.fetch(request(path))).toBeInstanceOf(Promise);
+
+    // storefrontFrontDoor puts it in front of the outer app, for the storefront's pages only.
+    storefrontFrontDoor(outer, w.app);
+    const door = outer.fetch(request(path, { 'x-request-id': 'mounted-2' }));
+    expect(door).toBeInstanceOf(Response);
+    expect(cacheOf(door as Response)).toBe('hit');
+    expect(await (await outer.request('/ping')).text()).toBe('pong');
   });
 });
 

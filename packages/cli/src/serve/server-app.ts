@@ -7,7 +7,7 @@ import {
   type MediaStorage,
   platformContext,
 } from '@aldea/core';
-import { createStorefront, type StorefrontOptions } from '@aldea/storefront';
+import { createStorefront, type StorefrontOptions, storefrontFrontDoor } from '@aldea/storefront';
 import { Hono } from 'hono';
 import { gatewayFromConfig } from '../integrations/payment-gateway.js';
 
@@ -57,17 +57,17 @@ export function createServerApp(opts: ServerAppOptions): Hono {
       ...(config.secureCookies !== undefined ? { secureCookies: config.secureCookies } : {}),
     }),
   );
-  app.route(
-    '/',
-    createStorefront({
-      db,
-      storage,
-      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-      ...(config.baseDomain ? { baseDomain: config.baseDomain } : {}),
-      payments,
-      pageCacheBytes: config.pageCacheMb * 1024 * 1024,
-      ...(opts.logger ? { logger: opts.logger } : {}),
-    }),
-  );
+  const storefront = createStorefront({
+    db,
+    storage,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    ...(config.baseDomain ? { baseDomain: config.baseDomain } : {}),
+    payments,
+    pageCacheBytes: config.pageCacheMb * 1024 * 1024,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
+  app.route('/', storefront);
+  // Stored catalogue pages are answered before this app routes anything.
+  storefrontFrontDoor(app, storefront);
   return app;
 }

@@ -75,7 +75,7 @@ function laneHeadersOf(page: StoredPage): LaneHeaders {
 }
 
 /** The stored page's response for this request (200, or 304), with its own request id and log line. */
-function answer(
+function storedResponse(
   deps: StorefrontDeps,
   req: LaneRequest,
   page: StoredPage,
@@ -137,7 +137,7 @@ export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
     const key = pageKey(c.req, cookies);
     const page = candidate(deps, key, cookies);
     if (page && (await pageVersion(deps.db, page.scope)) === page.version) {
-      return answer(deps, c.req, page, started);
+      return storedResponse(deps, c.req, page, started);
     }
     await next();
     const res = c.res;
@@ -164,6 +164,18 @@ class RawLaneRequest implements LaneRequest {
   }
 }
 
+/** Answers a request from the page store in the same turn, or says it cannot. */
+type StoredAnswer = (request: Request) => Response | undefined;
+
+/** Each storefront's {@link StoredAnswer}, for the apps it is mounted in. */
+const answers = new WeakMap<Hono, StoredAnswer>();
+
+/** Wraps `app.fetch` so that `answer` goes first. */
+function wrapFetch(app: Hono, answer: StoredAnswer): void {
+  const fetch = app.fetch;
+  app.fetch = (request, env, executionCtx) => answer(request) ?? fetch(request, env, executionCtx);
+}
+
 /**
  * Puts the fast lane in front of `app` itself: its `fetch` answers a stored
  * page whose content version is known without a read (see core's
@@ -174,18 +186,35 @@ class RawLaneRequest implements LaneRequest {
  */
 export function frontDoor(deps: StorefrontDeps, app: Hono): void {
   if (!deps.pages) return;
-  const fetch = app.fetch;
-  app.fetch = (request, env, executionCtx) => {
+  const answer: StoredAnswer = (request) => {
     const method = request.method;
-    if (method === 'GET' || method === 'HEAD') {
-      const started = performance.now();
-      const req = new RawLaneRequest(request);
-      const cookies = cookiesOf(req);
-      const page = candidate(deps, pageKey(req, cookies), cookies);
-      if (page && knownContentVersion(deps.db, page.scope) === page.version) {
-        return answer(deps, req, page, started);
-      }
-    }
-    return fetch(request, env, executionCtx);
+    if (method !== 'GET' && method !== 'HEAD') return undefined;
+    const started = performance.now();
+    const req = new RawLaneRequest(request);
+    const cookies = cookiesOf(req);
+    const page = candidate(deps, pageKey(req, cookies), cookies);
+    if (!page || knownContentVersion(deps.db, page.scope) !== page.version) return undefined;
+    return storedResponse(deps, req, page, started);
   };
+  answers.set(app, answer);
+  wrapFetch(app, answer);
+}
+
+/**
+ * Puts `storefront`'s front door in front of `app`, the app it is mounted in
+ * (`app.route('/', storefront)` copies its routes and middleware, not its
+ * `fetch`). Only pages the storefront stored are answered there, by their full
+ * address, so the app's other routes are untouched; but middleware of `app`'s
+ * own does not run for them. Does nothing for a storefront without a page cache.
+ *
+ * @example
+ * const app = new Hono();
+ * app.route('/admin', createAdmin({ db, storage }));
+ * const storefront = createStorefront({ db, storage });
+ * app.route('/', storefront);
+ * storefrontFrontDoor(app, storefront);
+ */
+export function storefrontFrontDoor(app: Hono, storefront: Hono): void {
+  const answer = answers.get(storefront);
+  if (answer) wrapFetch(app, answer);
 }
