@@ -3,7 +3,7 @@
  * factory. Server-rendered HTML (hono/jsx) that works without JavaScript.
  */
 export { createStorefront, type StorefrontOptions } from './create-storefront.js';
-export { storefrontFrontDoor } from './http/page-fast-lane.js';
+export { storefrontFrontDoor } from './http/front-door.js';
 export {
   catalogues as storefrontCatalogues,
   type MessageKey as StorefrontMessageKey,

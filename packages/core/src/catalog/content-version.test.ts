@@ -9,7 +9,14 @@ import { setFxMargin, setRoundingRule } from '../pricing/pricing-settings.js';
 import { updateShopProfile } from '../settings/update-shop-settings.js';
 import { platformContext, type ShopContext } from '../tenancy/context.js';
 import { createCollection } from './collection-commands.js';
-import { FEW_LEFT, readPlatformContentVersion, readShopContentVersion } from './content-version.js';
+import {
+  FEW_LEFT,
+  knownContentVersion,
+  PLATFORM_CONTENT_SCOPE,
+  readContentVersion,
+  readPlatformContentVersion,
+  readShopContentVersion,
+} from './content-version.js';
 import { createProduct } from './create-product.js';
 import { addProductImage } from './product-images.js';
 import { updateProduct } from './update-product.js';
@@ -153,5 +160,23 @@ describe('a command that fails', () => {
       }),
     ).rejects.toThrow();
     expect(await versions()).toEqual(before);
+  });
+});
+
+describe('a version by scope (a shop id, or the platform)', () => {
+  it('reads each scope, and knows it without a read only until the next commit', async () => {
+    await setManualRate(platformContext(db), { base: 'USD', quote: 'EUR', rate: '0.9' });
+    const scopes = [a.shop.id, b.shop.id, PLATFORM_CONTENT_SCOPE];
+    expect(scopes.map((s) => knownContentVersion(db, s))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const read = await Promise.all(scopes.map((s) => readContentVersion(db, s)));
+    expect(read).toEqual(Object.values(await versions()));
+    expect(scopes.map((s) => knownContentVersion(db, s))).toEqual(read);
+    await makeProduct(a);
+    expect(knownContentVersion(db, a.shop.id)).toBeUndefined();
+    expect(await readContentVersion(db, a.shop.id)).toBeGreaterThan(read[0]!);
   });
 });

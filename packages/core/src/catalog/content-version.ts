@@ -12,8 +12,14 @@ import { cached } from './prepared.js';
  */
 export const FEW_LEFT = 5;
 
+/**
+ * The scope of platform-wide content in `content_versions` (villages, FX rates):
+ * part of every shop's version, and the scope of pages gathered from many shops.
+ */
+export const PLATFORM_CONTENT_SCOPE = '*';
+
 const shopKey = (shopId: string) => `content-version:${shopId}`;
-const PLATFORM_KEY = 'content-version:*';
+const PLATFORM_KEY = shopKey(PLATFORM_CONTENT_SCOPE);
 
 const highest = sql<number>`coalesce(max(${contentVersions.version}), 0)`;
 
@@ -41,7 +47,10 @@ export function readShopContentVersion(ctx: {
         .select({ version: highest })
         .from(contentVersions)
         .where(
-          or(eq(contentVersions.scope, sql.placeholder('shopId')), eq(contentVersions.scope, '*')),
+          or(
+            eq(contentVersions.scope, sql.placeholder('shopId')),
+            eq(contentVersions.scope, PLATFORM_CONTENT_SCOPE),
+          ),
         )
         .prepare(),
     ).all({ shopId: ctx.shop.id });
@@ -66,11 +75,25 @@ export function readPlatformContentVersion(ctx: { db: Database }): Promise<numbe
 }
 
 /**
- * What {@link readShopContentVersion} (or, for `'*'`, {@link readPlatformContentVersion})
- * would answer, when it is known without a read: it was read since the last
- * commit. Undefined otherwise; the caller then reads, or takes a slower path.
- * Answers in the same turn, so a page cache can serve before anything else runs.
+ * The content version of `scope`: a shop id ({@link readShopContentVersion}) or
+ * {@link PLATFORM_CONTENT_SCOPE} ({@link readPlatformContentVersion}). For a
+ * cache that keeps one scope per entry.
+ */
+export function readContentVersion(db: Database, scope: string): Promise<number> {
+  return scope === PLATFORM_CONTENT_SCOPE
+    ? readPlatformContentVersion({ db })
+    : readShopContentVersion({ db, shop: { id: scope } });
+}
+
+/**
+ * What {@link readContentVersion} would answer for `scope`, when it is known
+ * without a read: it was read since the last commit. Undefined otherwise; the
+ * caller then reads, or takes a slower path. Answers in the same turn, so a
+ * page cache can serve before anything else runs.
  */
 export function knownContentVersion(db: Database, scope: string): number | undefined {
-  return knownUntilWrite<number>(db, scope === '*' ? PLATFORM_KEY : shopKey(scope));
+  return knownUntilWrite<number>(
+    db,
+    scope === PLATFORM_CONTENT_SCOPE ? PLATFORM_KEY : shopKey(scope),
+  );
 }

@@ -5,6 +5,8 @@ export { getCollectionBySlug, listCollections } from './collection-reads.js';
 export {
   FEW_LEFT,
   knownContentVersion,
+  PLATFORM_CONTENT_SCOPE,
+  readContentVersion,
   readPlatformContentVersion,
   readShopContentVersion,
 } from './content-version.js';

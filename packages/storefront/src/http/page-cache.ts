@@ -1,9 +1,4 @@
-import {
-  countCartItems,
-  type Database,
-  readPlatformContentVersion,
-  readShopContentVersion,
-} from '@aldea/core';
+import { countCartItems, PLATFORM_CONTENT_SCOPE, readContentVersion } from '@aldea/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { cartToken } from '../routes/shop-data.js';
@@ -15,16 +10,6 @@ import type { PageStore, StoredPage } from './page-store.js';
 
 /** Whose content a page shows: one shop's (with platform data), or many shops' (home, village). */
 export type PageScope = 'shop' | 'platform';
-
-/** The scope a platform page (home, village) is stored under; a shop page's is its shop id. */
-const PLATFORM_SCOPE = '*';
-
-/** The content version a stored page of `scope` (a shop id or `*`) must match. */
-export function pageVersion(db: Database, scope: string): Promise<number> {
-  return scope === PLATFORM_SCOPE
-    ? readPlatformContentVersion({ db })
-    : readShopContentVersion({ db, shop: { id: scope } });
-}
 
 /** The buyer's cart label ("Cart (3)"), or undefined when the stored empty-cart page is right. */
 async function cartLabel(c: Context<AppEnv>, scope: PageScope): Promise<string | undefined> {
@@ -124,8 +109,8 @@ export function cachedPage(scope: PageScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { pages: store, clock } = c.get('deps');
     if (!store) return plain(c, next);
-    const scopeId = scope === 'shop' ? c.get('shop').shop.id : PLATFORM_SCOPE;
-    const version = await pageVersion(c.get('deps').db, scopeId);
+    const scopeId = scope === 'shop' ? c.get('shop').shop.id : PLATFORM_CONTENT_SCOPE;
+    const version = await readContentVersion(c.get('deps').db, scopeId);
     const key = pageKey(c.req);
     const now = clock.now().getTime();
     const stored = store.get(key, version, now);

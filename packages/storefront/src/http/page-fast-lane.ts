@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { knownContentVersion } from '@aldea/core';
-import type { Hono, MiddlewareHandler } from 'hono';
-import { getPath } from 'hono/utils/url';
+import { readContentVersion } from '@aldea/core';
+import type { MiddlewareHandler } from 'hono';
 import type { StorefrontDeps } from '../env.js';
 import { CART_COOKIE } from '../routes/shop-data.js';
-import { pageVersion } from './page-cache.js';
 import { cookiesOf, type PageRequest, pageKey } from './page-key.js';
 import { representPage } from './page-response.js';
 import type { LaneHeaders, ReplayHeaders, StoredPage } from './page-store.js';
@@ -35,7 +33,7 @@ function requestIdOf(header: string | undefined): string {
 }
 
 /** A request as the lane reads it: Hono's `c.req`, or a raw `Request` at the front door. */
-interface LaneRequest extends PageRequest {
+export interface LaneRequest extends PageRequest {
   method: string;
   path: string;
 }
@@ -46,7 +44,7 @@ interface LaneRequest extends PageRequest {
  * and, for a buyer with a cart, one without a cart count in it (the page
  * middleware puts theirs in).
  */
-function candidate(
+export function candidate(
   deps: StorefrontDeps,
   key: string,
   cookies: Readonly<Record<string, string>>,
@@ -75,7 +73,7 @@ function laneHeadersOf(page: StoredPage): LaneHeaders {
 }
 
 /** The stored page's response for this request (200, or 304), with its own request id and log line. */
-function storedResponse(
+export function storedResponse(
   deps: StorefrontDeps,
   req: LaneRequest,
   page: StoredPage,
@@ -124,7 +122,7 @@ function storedResponse(
  * without running the rest of the app. Anything else (a miss, a buyer with a
  * cart, a POST) goes on to the full app, whose response headers are kept for
  * next time. One content-version read per view, none between two commits.
- * The storefront's own `fetch` ({@link frontDoor}) answers most of these before
+ * The storefront's own `fetch` (`frontDoor`, front-door.ts) answers most of these before
  * this runs; this answers the rest, and the storefront mounted in another app.
  */
 export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
@@ -136,7 +134,7 @@ export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
     const cookies = cookiesOf(c.req);
     const key = pageKey(c.req, cookies);
     const page = candidate(deps, key, cookies);
-    if (page && (await pageVersion(deps.db, page.scope)) === page.version) {
+    if (page && (await readContentVersion(deps.db, page.scope)) === page.version) {
       return storedResponse(deps, c.req, page, started);
     }
     await next();
@@ -146,75 +144,4 @@ export function pageFastLane(deps: StorefrontDeps): MiddlewareHandler {
       if (kept && !kept.headers) kept.headers = replayable(res);
     }
   };
-}
-
-/** A raw request as the lane reads it. */
-class RawLaneRequest implements LaneRequest {
-  readonly method: string;
-  readonly url: string;
-  constructor(private readonly request: Request) {
-    this.method = request.method;
-    this.url = request.url;
-  }
-  get path(): string {
-    return getPath(this.request);
-  }
-  header(name: string): string | undefined {
-    return this.request.headers.get(name) ?? undefined;
-  }
-}
-
-/** Answers a request from the page store in the same turn, or says it cannot. */
-type StoredAnswer = (request: Request) => Response | undefined;
-
-/** Each storefront's {@link StoredAnswer}, for the apps it is mounted in. */
-const answers = new WeakMap<Hono, StoredAnswer>();
-
-/** Wraps `app.fetch` so that `answer` goes first. */
-function wrapFetch(app: Hono, answer: StoredAnswer): void {
-  const fetch = app.fetch;
-  app.fetch = (request, env, executionCtx) => answer(request) ?? fetch(request, env, executionCtx);
-}
-
-/**
- * Puts the fast lane in front of `app` itself: its `fetch` answers a stored
- * page whose content version is known without a read (see core's
- * `knownContentVersion`: read since the last commit) in the same turn, before
- * Hono routes anything; the Node adapter then writes it straight out. Every
- * other request goes to the app as before, where `pageFastLane` reads the
- * version and keeps the headers of new pages.
- */
-export function frontDoor(deps: StorefrontDeps, app: Hono): void {
-  if (!deps.pages) return;
-  const answer: StoredAnswer = (request) => {
-    const method = request.method;
-    if (method !== 'GET' && method !== 'HEAD') return undefined;
-    const started = performance.now();
-    const req = new RawLaneRequest(request);
-    const cookies = cookiesOf(req);
-    const page = candidate(deps, pageKey(req, cookies), cookies);
-    if (!page || knownContentVersion(deps.db, page.scope) !== page.version) return undefined;
-    return storedResponse(deps, req, page, started);
-  };
-  answers.set(app, answer);
-  wrapFetch(app, answer);
-}
-
-/**
- * Puts `storefront`'s front door in front of `app`, the app it is mounted in
- * (`app.route('/', storefront)` copies its routes and middleware, not its
- * `fetch`). Only pages the storefront stored are answered there, by their full
- * address, so the app's other routes are untouched; but middleware of `app`'s
- * own does not run for them. Does nothing for a storefront without a page cache.
- *
- * @example
- * const app = new Hono();
- * app.route('/admin', createAdmin({ db, storage }));
- * const storefront = createStorefront({ db, storage });
- * app.route('/', storefront);
- * storefrontFrontDoor(app, storefront);
- */
-export function storefrontFrontDoor(app: Hono, storefront: Hono): void {
-  const answer = answers.get(storefront);
-  if (answer) wrapFetch(app, answer);
 }
